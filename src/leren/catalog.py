@@ -1,0 +1,191 @@
+"""Load every data file of the knowledge base, validate it, and check the references between entities.
+
+`load()` returns one `Catalog`; any problem (bad YAML, a missing or unknown field, a duplicate id, a
+reference to something that does not exist) raises a single `DataError` that lists every problem with
+its file and entry.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from leren.errors import DataError
+from leren.model import Case, Force, Format, Principle, ReadingPath, Term, Worksheet
+from leren.schema import build
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# One entity per file, file stem == id (principles: "NN-id").
+_DIRECTORIES: dict[str, type] = {
+    "principes": Principle,
+    "casussen": Case,
+    "werkvormen": Format,
+    "werkbladen": Worksheet,
+}
+# Files that hold a list of entities.
+_LISTS: dict[str, type] = {
+    "krachten.yml": Force,
+    "begrippen.yml": Term,
+    "leesroutes.yml": ReadingPath,
+}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Catalog:
+    principles: dict[str, Principle] = field(default_factory=dict)
+    forces: dict[str, Force] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    formats: dict[str, Format] = field(default_factory=dict)
+    worksheets: dict[str, Worksheet] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    paths: dict[str, ReadingPath] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    def owner_title(self, worksheet: Worksheet) -> str:
+        """The name of what a worksheet belongs to, for display."""
+        owner = worksheet.hoort_bij
+        if owner.soort == "principe":
+            p = self.principles[owner.id]
+            return f"Principe {p.nummer}: {p.naam}"
+        if owner.soort == "casus":
+            return f"Casus: {self.cases[owner.id].titel}"
+        if owner.soort == "werkvorm":
+            return f"Werkvorm: {self.formats[owner.id].naam}"
+        return "Algemeen werkblad"
+
+
+def load(data_dir: Path | str | None = None) -> Catalog:
+    """Load and validate the data in `data_dir` (default: the package's own data)."""
+    return _load(Path(data_dir or DATA_DIR).resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _load(data_dir: Path) -> Catalog:
+    problems: list[str] = []
+    catalog = Catalog()
+    targets = {
+        Principle: catalog.principles,
+        Case: catalog.cases,
+        Format: catalog.formats,
+        Worksheet: catalog.worksheets,
+        Force: catalog.forces,
+        Term: catalog.terms,
+        ReadingPath: catalog.paths,
+    }
+    for folder, cls in _DIRECTORIES.items():
+        for path in sorted((data_dir / folder).glob("*.yml")):
+            catalog.files.append(path)
+            raw = _read(path, data_dir, problems)
+            if raw is None:
+                continue
+            where = _where(path, data_dir, raw)
+            item = build(cls, raw, where, problems)
+            if item is not None:
+                _check_file_name(item, path, where, problems)
+                _add(targets[cls], item, where, problems)
+    for name, cls in _LISTS.items():
+        path = data_dir / name
+        if not path.exists():
+            continue
+        catalog.files.append(path)
+        raw = _read(path, data_dir, problems)
+        if raw is None:
+            continue
+        if not isinstance(raw, list):
+            problems.append(f"{path.relative_to(data_dir)}: het bestand moet een lijst zijn (items met '- ').")
+            continue
+        for index, entry in enumerate(raw, 1):
+            where = _where(path, data_dir, entry, index)
+            item = build(cls, entry, where, problems)
+            if item is not None:
+                _add(targets[cls], item, where, problems)
+    if not problems:
+        _check_references(catalog, problems)
+    if problems:
+        raise DataError(problems)
+    catalog.principles = dict(sorted(catalog.principles.items(), key=lambda kv: kv[1].nummer))
+    catalog.cases = dict(sorted(catalog.cases.items(), key=lambda kv: kv[1].hoofdstuk))
+    catalog.formats = dict(sorted(catalog.formats.items(), key=lambda kv: kv[1].naam.casefold()))
+    return catalog
+
+
+def _read(path: Path, data_dir: Path, problems: list[str]) -> Any:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (regel {mark.line + 1})" if mark else ""
+        problems.append(f"{path.relative_to(data_dir)}{line}: dit is geen geldige YAML: {exc}")
+        return None
+    if raw is None:
+        problems.append(f"{path.relative_to(data_dir)}: het bestand is leeg.")
+    return raw
+
+
+def _where(path: Path, data_dir: Path, raw: Any, index: int | None = None) -> str:
+    label = str(path.relative_to(data_dir))
+    key = None
+    if isinstance(raw, dict):
+        key = raw.get("id", raw.get("term"))
+    if key is not None:
+        return f"{label}, item '{key}'"
+    return f"{label}, item {index}" if index else label
+
+
+def _check_file_name(item: Any, path: Path, where: str, problems: list[str]) -> None:
+    ident = getattr(item, "id", None)
+    if not isinstance(ident, str):
+        return
+    if not _SLUG.match(ident):
+        problems.append(f"{where}: id '{ident}' mag alleen kleine letters, cijfers en streepjes bevatten.")
+    expected = f"{item.nummer:02d}-{ident}" if isinstance(item, Principle) else ident
+    if path.stem != expected:
+        problems.append(f"{where}: de bestandsnaam moet '{expected}.yml' zijn, zodat naam en id gelijk zijn.")
+
+
+def _add(target: dict, item: Any, where: str, problems: list[str]) -> None:
+    key = item.id
+    if key in target:
+        problems.append(f"{where}: het id '{key}' komt twee keer voor; geef elk item een eigen id.")
+    else:
+        target[key] = item
+
+
+def _check_references(c: Catalog, problems: list[str]) -> None:
+    def ref(where: str, kind: str, key: Any, pool: dict) -> None:
+        if key not in pool:
+            hint = ", ".join(sorted(pool)[:12]) or "(nog geen)"
+            problems.append(f"{where}: verwijst naar onbekend {kind} '{key}'. Bekend zijn: {hint}.")
+
+    numbers: dict[int, str] = {}
+    for p in c.principles.values():
+        if p.nummer in numbers:
+            problems.append(f"principes: nummer {p.nummer} is dubbel ('{numbers[p.nummer]}' en '{p.id}').")
+        numbers[p.nummer] = p.id
+    for case in c.cases.values():
+        where = f"casussen/{case.id}.yml"
+        for ev in case.principes:
+            ref(where, "principe", ev.principe, c.principles)
+        for wid in case.werkvormen:
+            ref(where, "werkvorm", wid, c.formats)
+    for fmt in c.formats.values():
+        where = f"werkvormen/{fmt.id}.yml"
+        for pid in fmt.principes:
+            ref(where, "principe", pid, c.principles)
+        if fmt.bron.casus is not None:
+            ref(where, "casus", fmt.bron.casus, c.cases)
+    pools = {"principe": c.principles, "casus": c.cases, "werkvorm": c.formats}
+    for sheet in c.worksheets.values():
+        owner = sheet.hoort_bij
+        if owner.soort in pools:
+            ref(f"werkbladen/{sheet.id}.yml", owner.soort, owner.id, pools[owner.soort])
+    for term in c.terms.values():
+        for other in term.verwant:
+            ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)

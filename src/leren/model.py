@@ -1,0 +1,301 @@
+"""The typed model of the knowledge base. Field names are the keys of the YAML files in `data/`.
+
+A field without a default is required. Cross-references between entities are checked in
+`leren.catalog`; checks that concern one entity live in its `problems()` method.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Direction = Literal["top-down", "bottom-up", "beide"]
+Provenance = Literal["uit de bron", "aangevuld", "eigen ontwerp", "toegevoegd"]
+Purpose = Literal[
+    "kennismaken",
+    "verkennen",
+    "ervaringen-delen",
+    "reflecteren",
+    "spanningen-benutten",
+    "perspectief-wisselen",
+    "samen-ontwerpen",
+    "kennis-vastleggen",
+    "evalueren",
+    "plannen",
+]
+FieldKind = Literal["regels", "vak", "schaal", "tabel", "checklist"]
+OwnerKind = Literal["principe", "casus", "werkvorm", "algemeen"]
+
+PURPOSE_LABELS: dict[str, str] = {
+    "kennismaken": "Kennismaken",
+    "verkennen": "Verkennen",
+    "ervaringen-delen": "Ervaringen delen",
+    "reflecteren": "Reflecteren",
+    "spanningen-benutten": "Spanningen benutten",
+    "perspectief-wisselen": "Perspectief wisselen",
+    "samen-ontwerpen": "Samen ontwerpen",
+    "kennis-vastleggen": "Kennis vastleggen",
+    "evalueren": "Evalueren",
+    "plannen": "Plannen",
+}
+
+
+@dataclass
+class Duration:
+    uitleg: int
+    oefening: int
+
+    @property
+    def totaal(self) -> int:
+        return self.uitleg + self.oefening
+
+    def problems(self) -> list[str]:
+        if self.uitleg < 0 or self.oefening < 0 or self.totaal == 0:
+            return ["de duur in minuten moet positief zijn (uitleg en oefening samen meer dan 0)."]
+        return []
+
+
+@dataclass
+class Principle:
+    id: str
+    nummer: int
+    naam: str
+    samenvatting: str
+    naamvarianten: list[str] = field(default_factory=list)
+    doelgroep: list[str] = field(default_factory=list)
+    duur: Duration | None = None
+    leerdoelen: list[str] = field(default_factory=list)
+    kernvragen: list[str] = field(default_factory=list)
+    kernpunten: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        out = []
+        if not 1 <= self.nummer <= 7:
+            out.append(f"'nummer' is {self.nummer}; een principe heeft een nummer van 1 tot en met 7.")
+        if self.leerdoelen and not 3 <= len(self.leerdoelen) <= 5:
+            out.append(f"'leerdoelen' heeft {len(self.leerdoelen)} items; geef er 3 tot 5.")
+        if self.kernpunten and not 3 <= len(self.kernpunten) <= 5:
+            out.append(f"'kernpunten' heeft {len(self.kernpunten)} items; geef er 3 tot 5.")
+        return out
+
+
+@dataclass
+class Force:
+    """One of the five 'krachten'."""
+
+    id: str
+    naam: str
+    samenvatting: str
+
+
+@dataclass
+class Core:
+    """The five questions every case chapter answers."""
+
+    wie: str
+    setting: str
+    doel: str
+    hoe: str
+    resultaat: str
+
+
+@dataclass
+class Phase:
+    naam: str
+    periode: str
+    beschrijving: str
+
+
+@dataclass
+class Actor:
+    naam: str
+    rol: str
+
+
+@dataclass
+class Evidence:
+    principe: str
+    bewijs: str
+
+
+@dataclass
+class Case:
+    id: str
+    titel: str
+    kort: str  # short name for tables and menus, e.g. "Venlo" or "JES"
+    plaats: str
+    hoofdstuk: int
+    auteurs: list[str]
+    organisatie: str
+    begin: int | None = None
+    eind: int | None = None
+    periode: str | None = None
+    kern: Core | None = None
+    richting: Direction | None = None
+    schaal: str | None = None
+    fasen: list[Phase] = field(default_factory=list)
+    betrokkenen: list[Actor] = field(default_factory=list)
+    werkvormen: list[str] = field(default_factory=list)
+    principes: list[Evidence] = field(default_factory=list)
+
+    @property
+    def jaren(self) -> str:
+        """The period for display: the free text if given, else the years, else a clear statement."""
+        if self.periode:
+            return self.periode
+        if self.begin and self.eind:
+            return f"{self.begin}-{self.eind}"
+        if self.begin:
+            return f"sinds {self.begin}"
+        return "niet vermeld in de bron"
+
+    def problems(self) -> list[str]:
+        if self.begin is not None and self.eind is not None and self.eind < self.begin:
+            return [f"'eind' ({self.eind}) ligt voor 'begin' ({self.begin})."]
+        return []
+
+
+@dataclass
+class GroupSize:
+    min: int
+    max: int
+
+    def problems(self) -> list[str]:
+        if self.min < 1 or self.max < self.min:
+            return [f"groepsgrootte {self.min}-{self.max} klopt niet: 'min' is minstens 1 en 'max' niet kleiner."]
+        return []
+
+
+@dataclass
+class Step:
+    wat: str
+    minuten: int
+
+    def problems(self) -> list[str]:
+        return [] if self.minuten > 0 else [f"een stap duurt {self.minuten} minuten; geef een positief aantal."]
+
+
+@dataclass
+class Source:
+    regels: str
+    hoofdstuk: int | None = None
+    casus: str | None = None
+
+
+@dataclass
+class Format:
+    """A werkvorm: a facilitation format, described in fixed fields."""
+
+    id: str
+    naam: str
+    herkomst: Provenance
+    herkomst_toelichting: str
+    doel: str
+    mogelijk: str
+    doelen: list[Purpose]
+    uitnodiging: str
+    ruimte_en_materialen: list[str]
+    groepsgrootte: GroupSize
+    groepsindeling: str
+    stappen: list[Step]
+    tips: list[str]
+    varianten: list[str]
+    principes: list[str]
+    bron: Source
+
+    @property
+    def duur(self) -> int:
+        """Total minutes, computed from the steps."""
+        return sum(step.minuten for step in self.stappen)
+
+    def problems(self) -> list[str]:
+        out = []
+        if not self.stappen:
+            out.append("'stappen' is leeg; beschrijf minstens een stap.")
+        if not self.principes:
+            out.append("'principes' is leeg; noem minstens een principe.")
+        if not self.doelen:
+            out.append("'doelen' is leeg; kies minstens een doel.")
+        return out
+
+
+@dataclass
+class WorksheetField:
+    soort: FieldKind
+    label: str
+    regels: int = 4
+    hoogte: float = 5
+    laag: str = "helemaal niet"
+    hoog: str = "helemaal wel"
+    kolommen: list[str] = field(default_factory=list)
+    rijen: int = 4
+    items: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        if self.soort == "tabel" and not self.kolommen:
+            return ["een tabel heeft 'kolommen' nodig (een lijst met kolomnamen)."]
+        if self.soort == "checklist" and not self.items:
+            return ["een checklist heeft 'items' nodig (een lijst met punten)."]
+        if self.regels < 1 or self.rijen < 1 or self.hoogte <= 0:
+            return ["'regels', 'rijen' en 'hoogte' moeten groter dan 0 zijn."]
+        return []
+
+
+@dataclass
+class Owner:
+    soort: OwnerKind
+    id: str | None = None
+
+    def problems(self) -> list[str]:
+        if self.soort == "algemeen" and self.id is not None:
+            return ["een algemeen werkblad hoort bij niets; laat 'id' weg."]
+        if self.soort != "algemeen" and self.id is None:
+            return [f"geef bij 'hoort_bij' ook het 'id' van het {self.soort}."]
+        return []
+
+
+@dataclass
+class Worksheet:
+    id: str
+    titel: str
+    doel: str
+    instructie: str
+    minuten: int
+    hoort_bij: Owner
+    velden: list[WorksheetField]
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.minuten <= 0:
+            out.append(f"'minuten' is {self.minuten}; geef een positief aantal.")
+        if not self.velden:
+            out.append("'velden' is leeg; een werkblad heeft minstens een veld.")
+        return out
+
+
+@dataclass
+class Term:
+    """A glossary entry."""
+
+    term: str
+    definitie: str
+    bron: str
+    verwant: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.term
+
+
+@dataclass
+class PathStep:
+    pagina: str
+    waarom: str
+
+
+@dataclass
+class ReadingPath:
+    id: str
+    naam: str
+    intro: str
+    stappen: list[PathStep]

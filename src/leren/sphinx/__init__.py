@@ -1,0 +1,31 @@
+"""Sphinx extension: shows the data of the `leren` package on the book's pages through directives.
+
+One module per component, each with a `setup(app)` that registers its directives. The CSS lives beside
+them in `static/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from leren.sphinx import cases, forces, glossary, paths, principles
+
+STATIC = Path(__file__).parent / "static"
+COMPONENTS = (principles, forces, cases, glossary, paths)
+
+
+def _add_static_path(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> dict:
+    # Where the data lives; empty means the package's own data (tests point it at fixtures).
+    app.add_config_value("leren_data_dir", "", "env", types=[str])
+    app.connect("builder-inited", _add_static_path)
+    app.add_css_file("leren.css")
+    for component in COMPONENTS:
+        component.setup(app)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

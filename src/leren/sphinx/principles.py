@@ -1,0 +1,103 @@
+"""The seven principles: the overview, the module header, the key points and the principle x case matrix."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from leren.sphinx.base import DataDirective, bullets, minutes, para, rubric, table
+
+
+def page(principle_id: str) -> str:
+    return f"/book/principes/{principle_id}"
+
+
+class PrinciplesOverview(DataDirective):
+    """`principes-overzicht`: the seven principles with their summaries, in the order of the source."""
+
+    def run(self) -> list[nodes.Node]:
+        principles = self.catalog.principles
+        self.require(principles, "de lijst met principes")
+        timed = all(p.duur for p in principles.values())
+        headers = ["Nr.", "Principe", "In het kort"] + (["Duur"] if timed else [])
+        rows = []
+        for p in principles.values():
+            row = [str(p.nummer), para(self.link_if_page(page(p.id), p.naam)), p.samenvatting]
+            if timed:
+                row.append(minutes(p.duur.totaal))
+            rows.append(row)
+        return [table(headers, rows, ["leren-principes"], caption="De zeven principes van transformatieleren")]
+
+
+class ModuleHeader(DataDirective):
+    """`module-kop ID`: the metadata block at the top of a principle's teaching module."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        p = self.lookup(self.catalog.principles, self.arguments[0], "principe")
+        self.require(p.leerdoelen, f"'leerdoelen' van principe '{p.id}'")
+        self.require(p.kernvragen, f"'kernvragen' van principe '{p.id}'")
+        self.require(p.duur, f"'duur' van principe '{p.id}'")
+        box = nodes.container(classes=["leren-module-kop"])
+        facts = nodes.field_list()
+        for name, value in (
+            ("Principe", f"{p.nummer} van 7"),
+            ("Voor wie", ", ".join(p.doelgroep) if p.doelgroep else "iedereen"),
+            ("Duur", f"{minutes(p.duur.uitleg)} uitleg, {minutes(p.duur.oefening)} oefenen "
+                     f"(samen {minutes(p.duur.totaal)})"),
+        ):
+            field = nodes.field()
+            field += nodes.field_name(name, name)
+            body = nodes.field_body()
+            body += para(value)
+            field += body
+            facts += field
+        box += facts
+        box += rubric("Leerdoelen")
+        box += bullets(p.leerdoelen)
+        box += rubric("Kernvragen")
+        box += bullets(p.kernvragen)
+        if p.naamvarianten:
+            variants = "; ".join(f"'{v}'" for v in p.naamvarianten)
+            box += para(f"In de bron heet dit principe soms ook: {variants}.")
+        return [box]
+
+
+class KeyPoints(DataDirective):
+    """`kernpunten ID`: the key points of a principle."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        p = self.lookup(self.catalog.principles, self.arguments[0], "principe")
+        self.require(p.kernpunten, f"'kernpunten' van principe '{p.id}'")
+        box = nodes.container(classes=["leren-kernpunten"])
+        box += bullets(p.kernpunten)
+        return [box]
+
+
+class PrincipleCaseMatrix(DataDirective):
+    """`principe-casus-matrix`: which case shows which principle, from the evidence in the case data."""
+
+    def run(self) -> list[nodes.Node]:
+        catalog = self.catalog
+        cases = [c for c in catalog.cases.values() if c.principes]
+        self.require(cases, "bewijs per principe in de casussen ('principes' in casussen/*.yml)")
+        headers = ["Principe"] + [c.kort for c in cases]
+        rows = []
+        for p in catalog.principles.values():
+            row: list = [para(self.link_if_page(page(p.id), f"{p.nummer}. {p.naam}"))]
+            for case in cases:
+                shown = any(ev.principe == p.id for ev in case.principes)
+                row.append("ja" if shown else "–")
+            rows.append(row)
+        caption = "Welke casus laat welk principe zien?"
+        return [table(headers, rows, ["leren-matrix"], caption=caption, row_headers=True)]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("principes-overzicht", PrinciplesOverview)
+    app.add_directive("module-kop", ModuleHeader)
+    app.add_directive("kernpunten", KeyPoints)
+    app.add_directive("principe-casus-matrix", PrincipleCaseMatrix)
