@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -26,6 +27,12 @@ class BuiltBook:
 
     def page(self, docname: str) -> str:
         return (self.html / f"{docname}.html").read_text(encoding="utf-8")
+
+    def text(self, docname: str) -> str:
+        """The visible text of a page's main content, unescaped, with white space folded."""
+        page = self.page(docname)
+        main = page[page.find("<main") : page.find("</main>")]
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", main)).split())
 
     def warnings(self) -> list[str]:
         """Sphinx's warnings and errors (not the kernel's own log lines)."""
