@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_FLAGS := --all --warningiserror --nitpick --keep-going
 
-.PHONY: html test lock sphinx-html clean
+.PHONY: html html-trainer test lock sphinx-html clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,7 @@ lock:
 
 clean:
 	rm -rf _build
+
+# The trainer edition: the same book with worked solutions and trainer notes.
+html-trainer: $(STAMP)
+	LEREN_EDITIE=trainer $(BIN)/jupyter-book build . $(BUILD_FLAGS) --path-output _build/trainer

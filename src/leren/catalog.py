@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from leren.errors import DataError
-from leren.model import Case, Force, Format, Principle, ReadingPath, Term, Worksheet
+from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, Worksheet
 from leren.schema import build
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -27,6 +27,7 @@ _DIRECTORIES: dict[str, type] = {
     "casussen": Case,
     "werkvormen": Format,
     "werkbladen": Worksheet,
+    "oefeningen": ItemBank,
 }
 # Files that hold a list of entities.
 _LISTS: dict[str, type] = {
@@ -46,6 +47,7 @@ class Catalog:
     worksheets: dict[str, Worksheet] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
     paths: dict[str, ReadingPath] = field(default_factory=dict)
+    exercises: dict[str, ItemBank] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
 
     def owner_title(self, worksheet: Worksheet) -> str:
@@ -78,6 +80,7 @@ def _load(data_dir: Path) -> Catalog:
         Force: catalog.forces,
         Term: catalog.terms,
         ReadingPath: catalog.paths,
+        ItemBank: catalog.exercises,
     }
     for folder, cls in _DIRECTORIES.items():
         for path in sorted((data_dir / folder).glob("*.yml")):
@@ -191,6 +194,13 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         owner = sheet.hoort_bij
         if owner.soort in pools:
             ref(f"werkbladen/{sheet.id}.yml", owner.soort, owner.id, pools[owner.soort])
+    for bank in c.exercises.values():
+        owner = bank.hoort_bij
+        where = f"oefeningen/{bank.id}.yml"
+        if owner.soort in pools:
+            ref(where, owner.soort, owner.id, pools[owner.soort])
+        if bank.werkblad is not None:
+            ref(where, "werkblad", bank.werkblad, c.worksheets)
     for term in c.terms.values():
         for other in term.verwant:
             ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)

@@ -299,3 +299,85 @@ class ReadingPath:
     naam: str
     intro: str
     stappen: list[PathStep]
+
+
+ItemKind = Literal["meerkeuze", "indelen", "volgorde", "koppelen", "reflectie"]
+
+
+@dataclass
+class Option:
+    tekst: str
+    uitleg: str
+    goed: bool = False
+
+
+@dataclass
+class Statement:
+    tekst: str
+    antwoord: str
+    uitleg: str
+
+
+@dataclass
+class Pair:
+    links: str
+    rechts: str
+    uitleg: str
+
+
+@dataclass
+class ExerciseItem:
+    """One task of an item bank. Which fields it needs depends on its kind (`soort`)."""
+
+    id: str
+    soort: ItemKind
+    vraag: str
+    opties: list[Option] = field(default_factory=list)
+    categorieen: list[str] = field(default_factory=list)
+    uitspraken: list[Statement] = field(default_factory=list)
+    stappen: list[str] = field(default_factory=list)
+    paren: list[Pair] = field(default_factory=list)
+    hulpvragen: list[str] = field(default_factory=list)
+    uitleg: str = ""
+
+    def problems(self) -> list[str]:
+        kind = self.soort
+        if kind == "meerkeuze":
+            if len(self.opties) < 2 or sum(o.goed for o in self.opties) != 1:
+                return [f"vraag '{self.id}': geef minstens twee 'opties', waarvan precies een met 'goed: true'."]
+        elif kind == "indelen":
+            if len(self.categorieen) < 2 or len(self.uitspraken) < 2:
+                return [f"vraag '{self.id}': geef minstens twee 'categorieen' en twee 'uitspraken'."]
+            wrong = [s.antwoord for s in self.uitspraken if s.antwoord not in self.categorieen]
+            if wrong:
+                return [f"vraag '{self.id}': het antwoord '{wrong[0]}' staat niet bij de 'categorieen'."]
+        elif kind == "volgorde":
+            if len(self.stappen) < 3 or len(set(self.stappen)) != len(self.stappen) or not self.uitleg:
+                return [f"vraag '{self.id}': geef minstens drie verschillende 'stappen' en een 'uitleg'."]
+        elif kind == "koppelen":
+            rights = [p.rechts for p in self.paren]
+            if len(self.paren) < 2 or len(set(rights)) != len(rights):
+                return [f"vraag '{self.id}': geef minstens twee 'paren' met elk een ander 'rechts'."]
+        elif kind == "reflectie" and not self.hulpvragen:
+            return [f"vraag '{self.id}': een reflectievraag heeft 'hulpvragen' nodig."]
+        return []
+
+
+@dataclass
+class ItemBank:
+    """A set of exercise items for one principle, case or werkvorm."""
+
+    id: str
+    titel: str
+    leerdoel: str
+    hoort_bij: Owner
+    items: list[ExerciseItem]
+    werkblad: str | None = None  # the worksheet a student fills in with her reflection answers
+
+    def problems(self) -> list[str]:
+        ids = [item.id for item in self.items]
+        if not ids:
+            return ["'items' is leeg; geef minstens een vraag."]
+        if len(set(ids)) != len(ids):
+            return ["twee vragen hebben hetzelfde 'id'; geef elke vraag een eigen id."]
+        return []

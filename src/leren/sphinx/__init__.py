@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from leren.sphinx import cases, forces, formats, glossary, paths, principles
+from leren.sphinx import cases, editions, forces, formats, glossary, paths, principles, selfcheck
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = (principles, forces, cases, formats, glossary, paths)
+COMPONENTS = (principles, forces, cases, formats, glossary, paths, selfcheck, editions)
 
 
 def _add_static_path(app: Sphinx) -> None:

@@ -1,0 +1,314 @@
+"""Exercises for students: show an item bank, check answers, and explain every answer in Dutch.
+
+Use it in a notebook:
+
+    from leren import oefeningen
+    oefening = oefeningen.laad("enkel-of-dubbel")
+    oefening.toon()                                   # the questions
+    oefening.controleer({"v1": "B", "v2": ["Enkelslag leren", "Dubbelslag leren"]})
+
+Answers per kind of question:
+- meerkeuze: the letter of an option ("B");
+- indelen: a list with a category per statement, in the order shown (a category name or its number);
+- volgorde: the numbers of the steps as shown, in the order you think is right ([3, 1, 2, 4]);
+- koppelen: a dict from the number on the left to the letter on the right ({1: "B", 2: "A"});
+- reflectie: your own text (not scored; use it in your worksheet).
+
+The same view of an item bank (`view()`) is embedded in the self-check on the site, whose script applies
+the same rules in the browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from dataclasses import dataclass, field
+
+from leren.catalog import Catalog, load
+from leren.model import ExerciseItem, ItemBank
+
+LETTERS = string.ascii_uppercase
+
+
+def shown_order(bank_id: str, item_id: str, texts: list[str]) -> list[int]:
+    """A fixed, shuffled display order (indices into `texts`), never the original order."""
+    order = sorted(range(len(texts)), key=lambda i: hashlib.sha256(f"{bank_id}/{item_id}/{texts[i]}".encode()).hexdigest())
+    if order == list(range(len(texts))) and len(texts) > 1:
+        order = order[1:] + order[:1]
+    return order
+
+
+def view(bank: ItemBank) -> dict:
+    """Everything needed to show and check a bank, in display order (the site embeds this as JSON)."""
+    items = []
+    for item in bank.items:
+        data: dict = {"id": item.id, "soort": item.soort, "vraag": item.vraag}
+        if item.soort == "meerkeuze":
+            order = shown_order(bank.id, item.id, [o.tekst for o in item.opties])
+            data["opties"] = [{"tekst": item.opties[i].tekst, "goed": item.opties[i].goed,
+                               "uitleg": item.opties[i].uitleg} for i in order]
+        elif item.soort == "indelen":
+            data["categorieen"] = list(item.categorieen)
+            data["uitspraken"] = [{"tekst": s.tekst, "antwoord": s.antwoord, "uitleg": s.uitleg} for s in item.uitspraken]
+        elif item.soort == "volgorde":
+            order = shown_order(bank.id, item.id, item.stappen)
+            data["stappen"] = [item.stappen[i] for i in order]
+            # juist[k] = the number (1-based, as shown) of the step that belongs at place k+1
+            data["juist"] = [order.index(k) + 1 for k in range(len(item.stappen))]
+            data["uitleg"] = item.uitleg
+        elif item.soort == "koppelen":
+            order = shown_order(bank.id, item.id, [p.rechts for p in item.paren])
+            data["links"] = [p.links for p in item.paren]
+            data["rechts"] = [item.paren[i].rechts for i in order]
+            data["juist"] = [LETTERS[order.index(k)] for k in range(len(item.paren))]
+            data["uitleg"] = [p.uitleg for p in item.paren]
+        else:
+            data["hulpvragen"] = list(item.hulpvragen)
+        items.append(data)
+    return {"id": bank.id, "titel": bank.titel, "leerdoel": bank.leerdoel, "items": items}
+
+
+@dataclass
+class Feedback:
+    item: str
+    vraag: str
+    punten: int
+    maximum: int
+    regels: list[str] = field(default_factory=list)
+
+    @property
+    def goed(self) -> bool | None:
+        return None if self.maximum == 0 else self.punten == self.maximum
+
+
+@dataclass
+class Result:
+    titel: str
+    feedback: list[Feedback]
+
+    @property
+    def punten(self) -> int:
+        return sum(f.punten for f in self.feedback)
+
+    @property
+    def maximum(self) -> int:
+        return sum(f.maximum for f in self.feedback)
+
+    def __str__(self) -> str:
+        out = [f"{self.titel}: {self.punten} van de {self.maximum} punten", ""]
+        for number, f in enumerate(self.feedback, 1):
+            mark = {True: "goed", False: "nog niet goed", None: "reflectie"}[f.goed]
+            score = f" ({f.punten}/{f.maximum})" if f.maximum else ""
+            out.append(f"Vraag {number}: {mark}{score}")
+            out.extend(f"  {line}" for line in f.regels)
+            out.append("")
+        return "\n".join(out).rstrip() + "\n"
+
+    def _repr_markdown_(self) -> str:
+        out = [f"**{self.titel}: {self.punten} van de {self.maximum} punten**", ""]
+        for number, f in enumerate(self.feedback, 1):
+            mark = {True: "goed", False: "nog niet goed", None: "reflectie"}[f.goed]
+            out.append(f"- **Vraag {number}: {mark}**" + (f" ({f.punten}/{f.maximum})" if f.maximum else ""))
+            out.extend(f"  - {line}" for line in f.regels)
+        return "\n".join(out)
+
+
+def check_item(data: dict, answer) -> Feedback:
+    """Check one answer against one item of `view()`; every branch explains itself in Dutch."""
+    kind = data["soort"]
+    fb = Feedback(item=data["id"], vraag=data["vraag"], punten=0, maximum=1)
+    if kind == "meerkeuze":
+        options = data["opties"]
+        index = _letter_index(answer, len(options))
+        if index is None:
+            fb.regels.append(f"Geef de letter van een antwoord, van A tot en met {LETTERS[len(options) - 1]}.")
+            return fb
+        chosen = options[index]
+        fb.punten = int(chosen["goed"])
+        fb.regels.append(("Goed. " if chosen["goed"] else "Niet juist. ") + chosen["uitleg"])
+        if not chosen["goed"]:
+            fb.regels.append("Lees de vraag nog eens en probeer een ander antwoord.")
+        return fb
+    if kind == "indelen":
+        statements, categories = data["uitspraken"], data["categorieen"]
+        fb.maximum = len(statements)
+        if not isinstance(answer, (list, tuple)) or len(answer) != len(statements):
+            fb.regels.append(f"Geef een lijst met {len(statements)} antwoorden: voor elke uitspraak een categorie.")
+            return fb
+        for number, (statement, given) in enumerate(zip(statements, answer), 1):
+            category = _category(given, categories)
+            if category is None:
+                fb.regels.append(f"Uitspraak {number}: kies een van de categorieën: {', '.join(categories)}.")
+            elif category == statement["antwoord"]:
+                fb.punten += 1
+                fb.regels.append(f"Uitspraak {number}: goed. {statement['uitleg']}")
+            else:
+                fb.regels.append(f"Uitspraak {number}: niet juist. {statement['uitleg']}")
+        return fb
+    if kind == "volgorde":
+        steps = data["stappen"]
+        numbers = _numbers(answer, len(steps))
+        if numbers is None:
+            fb.regels.append(f"Geef de nummers 1 tot en met {len(steps)} elk een keer, in de volgorde die jij juist vindt.")
+            return fb
+        wrong = [place for place, (given, right) in enumerate(zip(numbers, data["juist"]), 1) if given != right]
+        if not wrong:
+            fb.punten = 1
+            fb.regels.append(f"Goed. {data['uitleg']}")
+        else:
+            places = ", ".join(str(p) for p in wrong)
+            fb.regels.append(f"Nog niet goed: op plaats {places} staat een andere stap. {data['uitleg']}")
+        return fb
+    if kind == "koppelen":
+        fb.maximum = len(data["links"])
+        if not isinstance(answer, dict):
+            fb.regels.append("Geef je antwoord als {1: 'B', 2: 'A'}: bij elk nummer links een letter rechts.")
+            return fb
+        for number, left in enumerate(data["links"], 1):
+            given = answer.get(number, answer.get(str(number)))
+            index = _letter_index(given, len(data["rechts"]))
+            if index is None:
+                fb.regels.append(f"{number}. {left}: kies een letter van A tot en met {LETTERS[len(data['rechts']) - 1]}.")
+            elif LETTERS[index] == data["juist"][number - 1]:
+                fb.punten += 1
+                fb.regels.append(f"{number}. {left}: goed. {data['uitleg'][number - 1]}")
+            else:
+                fb.regels.append(f"{number}. {left}: niet juist. {data['uitleg'][number - 1]}")
+        return fb
+    fb.maximum = 0
+    text = answer.strip() if isinstance(answer, str) else ""
+    if len(text.split()) < 5:
+        fb.regels.append("Schrijf een paar zinnen; gebruik de hulpvragen om op gang te komen.")
+    else:
+        fb.regels.append("Dank je. Hier is geen goed of fout: bespreek je antwoord met een medestudent of je begeleider.")
+    return fb
+
+
+def _letter_index(answer, count: int) -> int | None:
+    if isinstance(answer, str) and len(answer.strip()) == 1 and answer.strip().upper() in LETTERS[:count]:
+        return LETTERS.index(answer.strip().upper())
+    return None
+
+
+def _category(given, categories: list[str]) -> str | None:
+    if isinstance(given, bool):
+        return None
+    if isinstance(given, int) and 1 <= given <= len(categories):
+        return categories[given - 1]
+    if isinstance(given, str):
+        for category in categories:
+            if given.strip().casefold() == category.casefold():
+                return category
+    return None
+
+
+def _numbers(answer, count: int) -> list[int] | None:
+    if not isinstance(answer, (list, tuple)) or any(isinstance(a, bool) or not isinstance(a, int) for a in answer):
+        return None
+    return list(answer) if sorted(answer) == list(range(1, count + 1)) else None
+
+
+class Oefening:
+    """One item bank, for use in a notebook."""
+
+    def __init__(self, bank: ItemBank):
+        self.bank = bank
+        self.data = view(bank)
+
+    def toon(self) -> "Questions":
+        return Questions(self.data)
+
+    def controleer(self, antwoorden: dict) -> Result:
+        feedback = []
+        for item in self.data["items"]:
+            if item["id"] in antwoorden:
+                feedback.append(check_item(item, antwoorden[item["id"]]))
+            else:
+                fb = Feedback(item["id"], item["vraag"], 0, 0 if item["soort"] == "reflectie" else _maximum(item))
+                fb.regels.append(f"Je hebt vraag '{item['id']}' nog niet beantwoord.")
+                feedback.append(fb)
+        unknown = sorted(set(antwoorden) - {item["id"] for item in self.data["items"]})
+        if unknown:
+            known = ", ".join(item["id"] for item in self.data["items"])
+            raise KeyError(f"Onbekende vraag: {', '.join(unknown)}. De vragen heten: {known}.")
+        return Result(self.data["titel"], feedback)
+
+    def formulier(self):
+        """An interactive form when ipywidgets is installed; otherwise a short Dutch explanation."""
+        try:
+            import ipywidgets  # noqa: F401
+        except ImportError:
+            return "Voor een invulformulier heb je het pakket ipywidgets nodig. Zonder gebruik je controleer()."
+        from leren.oefeningen_widgets import form
+
+        return form(self)
+
+
+def _maximum(item: dict) -> int:
+    if item["soort"] == "indelen":
+        return len(item["uitspraken"])
+    if item["soort"] == "koppelen":
+        return len(item["links"])
+    return 1
+
+
+@dataclass
+class Questions:
+    data: dict
+
+    def __str__(self) -> str:
+        out = [self.data["titel"], "", f"Leerdoel: {self.data['leerdoel']}", ""]
+        for number, item in enumerate(self.data["items"], 1):
+            out.append(f"Vraag {number} ('{item['id']}'): {item['vraag']}")
+            kind = item["soort"]
+            if kind == "meerkeuze":
+                out.extend(f"  {LETTERS[i]}. {o['tekst']}" for i, o in enumerate(item["opties"]))
+            elif kind == "indelen":
+                out.append(f"  Categorieën: {', '.join(f'{i}. {c}' for i, c in enumerate(item['categorieen'], 1))}")
+                out.extend(f"  {i}. {s['tekst']}" for i, s in enumerate(item["uitspraken"], 1))
+            elif kind == "volgorde":
+                out.extend(f"  {i}. {s}" for i, s in enumerate(item["stappen"], 1))
+            elif kind == "koppelen":
+                out.extend(f"  {i}. {left}" for i, left in enumerate(item["links"], 1))
+                out.extend(f"     {LETTERS[i]}. {right}" for i, right in enumerate(item["rechts"]))
+            else:
+                out.extend(f"  - {q}" for q in item["hulpvragen"])
+            out.append("")
+        return "\n".join(out)
+
+    def _repr_markdown_(self) -> str:
+        return "```text\n" + str(self) + "```"
+
+
+def laad(bank_id: str, catalog: Catalog | None = None) -> Oefening:
+    catalog = catalog or load()
+    if bank_id not in catalog.exercises:
+        import difflib
+
+        close = difflib.get_close_matches(bank_id, list(catalog.exercises), n=3)
+        hint = f" Bedoelde je {' of '.join(repr(c) for c in close)}?" if close else ""
+        raise KeyError(f"Onbekende oefening '{bank_id}'.{hint}")
+    return Oefening(catalog.exercises[bank_id])
+
+
+def lijst(catalog: Catalog | None = None) -> list[str]:
+    return list((catalog or load()).exercises)
+
+
+def correct_answers(data: dict) -> dict:
+    """The full-marks answers for a bank's view (for tests and the trainer edition)."""
+    out = {}
+    for item in data["items"]:
+        kind = item["soort"]
+        if kind == "meerkeuze":
+            out[item["id"]] = next(LETTERS[i] for i, o in enumerate(item["opties"]) if o["goed"])
+        elif kind == "indelen":
+            out[item["id"]] = [s["antwoord"] for s in item["uitspraken"]]
+        elif kind == "volgorde":
+            out[item["id"]] = list(item["juist"])
+        elif kind == "koppelen":
+            out[item["id"]] = {i: letter for i, letter in enumerate(item["juist"], 1)}
+    return out
+
+
+__all__ = ["Oefening", "Result", "Feedback", "laad", "lijst", "view", "check_item", "correct_answers", "ExerciseItem"]
