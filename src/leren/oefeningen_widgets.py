@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-from IPython.display import Markdown, display
+from IPython.display import Markdown
 
 from leren.oefeningen import LETTERS, Oefening
 
@@ -54,9 +54,9 @@ def form(oefening: Oefening) -> widgets.Widget:
     output = widgets.Output()
 
     def check(_):
-        output.clear_output()
-        with output:
-            display(Markdown(oefening.controleer({k: read() for k, read in readers.items()})._repr_markdown_()))
+        result = oefening.controleer({k: read() for k, read in readers.items()})
+        output.outputs = ()
+        output.append_display_data(Markdown(result._repr_markdown_()))
 
     button.on_click(check)
     return widgets.VBox(parts + [button, output])
