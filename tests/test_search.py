@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 # Inflected words that occur on the pages; the browser must find them.
-WORDS = ["principes", "ervaringen", "bewoners", "werkvormen", "gemeenten", "teams", "praktijkverhalen"]
+WORDS = ["principes", "ervaringen", "bewoners", "werkvormen", "gemeenten", "wetten", "praktijkverhalen"]
 
 
 def browser_stems(language_data, words):
