@@ -66,3 +66,11 @@ def test_reading_path_steps_name_existing_pages():
         for step in route.stappen:
             assert re.fullmatch(r"(book|exercises)/[a-z0-9/-]+", step.pagina), step.pagina
             assert (ROOT / f"{step.pagina}.md").is_file(), f"{route.id}: {step.pagina}"
+
+
+def test_citations_and_reference_list_are_dutch(book):
+    page = html.unescape(re.sub(r"<[^>]+>", "", book.page("book/naslag/bronnen")))
+    assert "(Stam e.a., z.j.)" in page
+    assert "(van Iersel en Dobbe, 2018)" in page
+    assert "(red.)" in page
+    assert "editors" not in page
