@@ -1,50 +1,56 @@
-"""The `leren` command line. All output and messages are Dutch."""
+"""The `leren` command line. All output and messages are Dutch.
+
+One module per command. A command module has a `NAME`, a `register(subparsers)` that adds its parser,
+and a `run(args) -> int`. To add a command, write such a module and list it in COMMANDS.
+
+Exit codes: 0 done, 1 the data of the knowledge base is invalid, 2 a usage error (unknown id, bad
+date, a file that exists or cannot be written). Usage errors print a Dutch message, never a traceback.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from leren.catalog import load
+from leren.cli import alles, lijst, werkblad
+from leren.cli.parser import EXIT_USAGE, DutchParser, Exit, UsageError, dutch
 from leren.errors import DataError
 
-KINDS = ("principes", "krachten", "casussen", "werkvormen", "werkbladen")
+COMMANDS = (lijst, werkblad, alles)
+DESCRIPTION = "Kennisbank transformatieleren: bekijk de gegevens en maak werkbladen."
+EPILOG = "Meer hulp bij een opdracht: leren OPDRACHT --help"
 
 
-def _list(kind: str) -> list[str]:
-    c = load()
-    if kind == "principes":
-        return [f"{p.id:32} {p.nummer}. {p.naam}" for p in c.principles.values()]
-    if kind == "krachten":
-        return [f"{f.id:32} {f.naam}" for f in c.forces.values()]
-    if kind == "casussen":
-        return [f"{x.id:32} {x.titel} ({x.jaren})" for x in c.cases.values()]
-    if kind == "werkvormen":
-        return [f"{w.id:32} {w.naam} ({w.duur} min)" for w in c.formats.values()]
-    return [f"{w.id:32} {w.titel}" for w in c.worksheets.values()]
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="leren", description="Kennisbank transformatieleren.", add_help=True)
-    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT")
-    lijst = sub.add_parser("lijst", help="toon principes, krachten, casussen, werkvormen of werkbladen")
-    lijst.add_argument("soort", nargs="?", default="principes", choices=KINDS, help="wat je wilt zien")
+def build_parser() -> DutchParser:
+    parser = DutchParser(prog="leren", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("--gegevens", metavar="MAP",
+                        help="map met eigen gegevens (standaard: de gegevens van het pakket)")
+    sub = parser.add_subparsers(title="Opdrachten", dest="opdracht", metavar="OPDRACHT",
+                                parser_class=DutchParser)
+    for command in COMMANDS:
+        command.register(sub).set_defaults(run=command.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.opdracht is None:
-        parser.print_help()
-        return 2
-    try:
-        lines = _list(args.soort)
-    except DataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    print("\n".join(lines) if lines else f"Er zijn nog geen {args.soort}.")
-    return 0
+    with dutch():
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+            if args.opdracht is None:
+                parser.print_help()
+                return EXIT_USAGE
+            return args.run(args)
+        except Exit as stop:
+            return stop.status
+        except UsageError as exc:
+            print(exc, file=sys.stderr)
+            return EXIT_USAGE
+        except DataError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("leren: gestopt.", file=sys.stderr)
+            return 130
 
 
 if __name__ == "__main__":
