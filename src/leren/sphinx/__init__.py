@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from leren.sphinx import cases, forces, glossary, paths, principles
+from leren.sphinx import cases, forces, glossary, paths, principles, worksheet
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = (principles, forces, cases, glossary, paths)
+COMPONENTS = (principles, forces, cases, glossary, paths, worksheet)
 
 
 def _add_static_path(app: Sphinx) -> None:
