@@ -22,13 +22,11 @@ html: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# The plain Sphinx route for publishers: conf.py is generated from _config.yml (the one source of truth)
-# into _build/sphinx-conf and never committed.
+# The plain Sphinx route for publishers: conf.py is generated from _config.yml (the one source of truth);
+# it is ignored by git and removed afterwards.
 sphinx-html: $(STAMP)
-	rm -rf _build/sphinx-conf && mkdir -p _build/sphinx-conf
-	cp _config.yml _toc.yml _build/sphinx-conf/
-	$(BIN)/jupyter-book config sphinx _build/sphinx-conf
-	$(BIN)/sphinx-build -c _build/sphinx-conf -W -n --keep-going -E -b html . _build/sphinx-html
+	$(BIN)/jupyter-book config sphinx .
+	$(BIN)/sphinx-build -W -n --keep-going -E -b html . _build/sphinx-html; rc=$$?; rm -f conf.py; exit $$rc
 
 # Regenerate requirements.lock from requirements.in in a throwaway environment.
 lock:

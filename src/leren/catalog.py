@@ -145,7 +145,12 @@ def _check_file_name(item: Any, path: Path, where: str, problems: list[str]) -> 
         return
     if not _SLUG.match(ident):
         problems.append(f"{where}: id '{ident}' mag alleen kleine letters, cijfers en streepjes bevatten.")
-    expected = f"{item.nummer:02d}-{ident}" if isinstance(item, Principle) else ident
+    if isinstance(item, Principle):
+        if not isinstance(item.nummer, int):
+            return
+        expected = f"{item.nummer:02d}-{ident}"
+    else:
+        expected = ident
     if path.stem != expected:
         problems.append(f"{where}: de bestandsnaam moet '{expected}.yml' zijn, zodat naam en id gelijk zijn.")
 

@@ -1,0 +1,64 @@
+"""Shared fixtures. The book is built once per test session, strictly, into a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+FIXTURES = Path(__file__).parent / "fixtures"
+SPHINX_PROBLEM = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL|SEVERE):")
+
+
+@dataclass
+class BuiltBook:
+    html: Path
+    log: str
+    returncode: int
+
+    def page(self, docname: str) -> str:
+        return (self.html / f"{docname}.html").read_text(encoding="utf-8")
+
+    def warnings(self) -> list[str]:
+        """Sphinx's warnings and errors (not the kernel's own log lines)."""
+        return [line for line in self.log.splitlines() if SPHINX_PROBLEM.search(line)]
+
+    def search_index(self) -> dict:
+        raw = (self.html / "searchindex.js").read_text(encoding="utf-8")
+        return json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
+
+
+def toc_docnames() -> list[str]:
+    """Every document named in _toc.yml, in order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                names.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return names
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory) -> BuiltBook:
+    out = tmp_path_factory.mktemp("book")
+    cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all",
+           "--warningiserror", "--nitpick", "--keep-going"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    log = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + proc.stderr)
+    return BuiltBook(html=out / "_build" / "html", log=log, returncode=proc.returncode)
