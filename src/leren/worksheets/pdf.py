@@ -55,6 +55,6 @@ def render(doc: Document) -> bytes:
     try:
         return typst_compiler.compile(format="pdf", pdf_standards=[STANDARD], **options)
     except typst.TypstError as exc:
-        if "could not be displayed" not in str(exc):
+        if "PDF/UA" not in str(exc):
             raise
     return typst_compiler.compile(format="pdf", pdf_standards=[], pdf_tags=True, **options)
