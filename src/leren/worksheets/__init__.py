@@ -9,6 +9,7 @@ bytes on disk without ever leaving a half-written file.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -39,7 +40,12 @@ FORMATS: dict[str, Format] = {
 
 def render(doc: Document, fmt: str) -> bytes:
     """The document in format `fmt` (a key of FORMATS) as bytes."""
-    return import_module(FORMATS[fmt].module).render(doc)
+    return _renderer(fmt)(doc)
+
+
+@functools.cache
+def _renderer(fmt: str):
+    return import_module(FORMATS[fmt].module).render
 
 
 def render_sheet(sheet: Worksheet, catalog: Catalog, fmt: str,

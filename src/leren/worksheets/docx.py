@@ -30,6 +30,7 @@ HEADER_FILL = "EEF2F6"
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 LEFT, RIGHT, TOP, BOTTOM = Mm(27), Mm(18), Mm(24), Mm(22)
 TEXT_WIDTH = PAGE_WIDTH - LEFT - RIGHT
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 CHECKBOX = "\u2610"  # BALLOT BOX; replace it with \u2612 to tick
 
 
@@ -49,11 +50,12 @@ def render(doc: Document) -> bytes:
 # -- package and styles ---------------------------------------------------------------------------
 
 def _drop_thumbnail(word) -> None:
-    """python-docx's template carries a thumbnail of some other document; leave it out."""
-    rels = word.part.package.rels
-    for key, rel in list(rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del rels[key]
+    """python-docx's template carries a thumbnail of some other document and Word 2010's duplicate
+    of the styles; leave both out (smaller, faster, and no preview of something else)."""
+    for rels, kinds in ((word.part.package.rels, {RT.THUMBNAIL}), (word.part.rels, {STYLES_WITH_EFFECTS})):
+        for key, rel in list(rels.items()):
+            if rel.reltype in kinds:
+                del rels[key]
 
 
 def _set_page(word) -> None:
@@ -187,21 +189,28 @@ def _border(para, edge: str) -> None:
 
 # -- body -----------------------------------------------------------------------------------------
 
+def _styled(word, style_id: str, text: str = ""):
+    """A paragraph with a built-in style, set by its id (python-docx's lookup by name is slow)."""
+    para = word.add_paragraph(text)
+    para._p.style = style_id
+    return para
+
+
 def _body(word, doc: Document) -> None:
-    word.add_paragraph(doc.title, style="Title")
-    word.add_paragraph(doc.context, style="Subtitle")
+    _styled(word, "Title", doc.title)
+    _styled(word, "Subtitle", doc.context)
     for detail in doc.details:
         para = word.add_paragraph()
         para.add_run(f"{detail.label}: ").bold = True
         para.add_run(detail.value)
-    word.add_heading("Over dit werkblad", level=1)
+    _styled(word, "Heading1", "Over dit werkblad")
     for label, text in (("Doel", doc.purpose), ("Zo werk je", doc.instruction), ("Tijd", doc.time)):
-        para = word.add_paragraph(style="List Bullet")
+        para = _styled(word, "ListBullet")
         para.add_run(f"{label}: ").bold = True
         para.add_run(text)
-    word.add_heading("Invullen", level=1)
+    _styled(word, "Heading1", "Invullen")
     for field in doc.fields:
-        word.add_heading(f"{field.number}. {field.label}", level=2)
+        _styled(word, "Heading2", f"{field.number}. {field.label}")
         BUILDERS[field.kind](word, field)
 
 
@@ -298,7 +307,7 @@ def _grid(word, field: Field) -> None:
     count = len(field.columns)
     widths = [TEXT_WIDTH // count] * count
     table = _table(word, field.rows + 1, widths, field.label)
-    table.style = word.styles["Table Grid"]
+    table._tbl.tblPr.get_or_add_tblStyle().val = "TableGrid"
     _borders(table, top="single", left="single", bottom="single", right="single",
              insideH="single", insideV="single")
     _heights(table, None, field.keep_together)

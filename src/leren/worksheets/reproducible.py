@@ -49,5 +49,5 @@ def normalise_zip(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename), compresslevel=9)
+            target.writestr(info, source.read(entry.filename), compresslevel=6)
     return out.getvalue()

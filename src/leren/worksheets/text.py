@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )
 _WHITESPACE = re.compile(r"\s+")
+# Control characters (category Cc) that are not whitespace, lone surrogates, U+FFFE and U+FFFF.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
@@ -21,16 +22,7 @@ def clean(text: str) -> str:
     them and no reader can see them. Everything else, including right-to-left text, joiners and
     emoji, is kept exactly.
     """
-    kept = []
-    for char in text:
-        if char.isspace():
-            kept.append(" ")
-            continue
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs") or char in "\ufffe\uffff":
-            continue
-        kept.append(char)
-    return _WHITESPACE.sub(" ", "".join(kept)).strip()
+    return _WHITESPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def dutch_date(day: dt.date) -> str:
