@@ -153,6 +153,17 @@ def test_docx_table_field_has_named_columns_and_empty_rows(catalog):
     assert all(c.text == "" for row in table.rows[1:] for c in row.cells)
 
 
+def test_docx_table_properties_follow_the_schema_order(doc):
+    """Word refuses files whose table properties are out of the order the schema prescribes."""
+    from leren.worksheets.docx import TBLPR_ORDER
+
+    word = docx_document(render(doc, "docx"))
+    for table in word.tables:
+        tags = [child.tag for child in table._tbl.tblPr]
+        positions = [TBLPR_ORDER.index(tag) for tag in tags]
+        assert positions == sorted(positions)
+
+
 def test_docx_has_no_foreign_thumbnail_and_dutch_defaults():
     catalog = fixture_catalog()
     data = render(build(catalog.worksheets["alle-velden"], catalog), "docx")

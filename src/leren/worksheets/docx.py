@@ -31,12 +31,19 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 LEFT, RIGHT, TOP, BOTTOM = Mm(27), Mm(18), Mm(24), Mm(22)
 TEXT_WIDTH = PAGE_WIDTH - LEFT - RIGHT
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-CHECKBOX = "\u2610"  # BALLOT BOX; replace it with \u2612 to tick
+CHECKBOX = "\u2610"
+CELL_MARGIN_TWIPS = 108  # Word's default left cell margin, 0.19 cm
+TBLPR_ORDER = [qn(f"w:{tag}") for tag in (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+    "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+    "tblCaption", "tblDescription",
+)]  # BALLOT BOX; replace it with \u2612 to tick
 
 
 def render(doc: Document) -> bytes:
     word = new_document()
     _drop_thumbnail(word)
+    _drop_proof_state(word)
     _set_page(word)
     _set_styles(word)
     _set_properties(word, doc)
@@ -56,6 +63,13 @@ def _drop_thumbnail(word) -> None:
         for key, rel in list(rels.items()):
             if rel.reltype in kinds:
                 del rels[key]
+
+
+def _drop_proof_state(word) -> None:
+    """The template claims its spelling and grammar were checked; let Word check the Dutch text."""
+    settings = word.settings.element
+    for node in settings.findall(qn("w:proofState")):
+        settings.remove(node)
 
 
 def _set_page(word) -> None:
@@ -223,12 +237,28 @@ def _table(word, rows: int, widths: list[int], caption: str):
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
-    tbl_pr = table._tbl.tblPr
+    # Word 2010 layout (the template's compatibility mode) puts the border one cell margin to the
+    # left of the text; indenting by that margin lines the border up with the text.
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
+    indent.set(qn("w:type"), "dxa")
+    _table_property(table, indent)
     for tag, value in (("w:tblCaption", caption), ("w:tblDescription", "Ruimte om in te vullen")):
         node = OxmlElement(tag)
         node.set(qn("w:val"), value)
-        tbl_pr.append(node)
+        _table_property(table, node)
     return table
+
+
+def _table_property(table, node) -> None:
+    """Put `node` into the table properties at the place the schema demands (Word checks it)."""
+    tbl_pr = table._tbl.tblPr
+    order = TBLPR_ORDER.index(node.tag)
+    for child in tbl_pr:
+        if child.tag in TBLPR_ORDER and TBLPR_ORDER.index(child.tag) > order:
+            child.addprevious(node)
+            return
+    tbl_pr.append(node)
 
 
 def _borders(table, **edges: str) -> None:
@@ -243,7 +273,7 @@ def _borders(table, **edges: str) -> None:
             line.set(qn("w:space"), "0")
             line.set(qn("w:color"), LINE_COLOUR)
         node.append(line)
-    table._tbl.tblPr.append(node)
+    _table_property(table, node)
 
 
 def _heights(table, height, keep_together: bool) -> None:
@@ -316,6 +346,7 @@ def _grid(word, field: Field) -> None:
     for cell, name in zip(header.cells, field.columns):
         _shade(cell, HEADER_FILL)
         para = cell.paragraphs[0]
+        para.paragraph_format.space_before = Pt(2)
         para.paragraph_format.space_after = Pt(2)
         para.add_run(name).bold = True
     for row in table.rows[1:]:

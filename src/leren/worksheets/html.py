@@ -28,7 +28,7 @@ h2 { color: var(--accent); font-size: 1.15rem; margin: 1.8rem 0 0.6rem; break-af
   color: var(--muted); }
 .schaal-uitleg { display: flex; justify-content: space-between; gap: 1rem; font-size: 0.9rem;
   color: var(--muted); margin: 0.3rem 0 0; }
-table { width: 100%; border-collapse: collapse; }
+table { width: calc(100% - 2px); border-collapse: collapse; table-layout: fixed; }
 th, td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #eef2f6; font-size: 0.95rem; }
 td { height: 2.6rem; }
@@ -41,7 +41,8 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 0.4
   font-size: 0.85rem; color: var(--muted); }
 footer a { color: inherit; }
 @page { size: A4; margin: 24mm 18mm 22mm 27mm;
-  @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8.5pt; } }
+  @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-family: Calibri, Arial, sans-serif;
+    font-size: 8.5pt; color: #4a5560; } }
 @media print {
   * { background: none !important; box-shadow: none !important; }
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; color: #000; }
