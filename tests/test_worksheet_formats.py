@@ -90,6 +90,18 @@ def test_pdf_holds_every_field_and_the_frame(doc):
     assert squash("Organisatie: Wmo-werkplaats Nijmegen").replace("-", "") in text
 
 
+def test_pdf_left_margin_leaves_room_for_punched_holes(doc):
+    starts = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            starts.append(cm[0] * tm[4] + cm[2] * tm[5] + cm[4])
+
+    for page in pdf_reader(render(doc, "pdf")).pages:
+        page.extract_text(visitor_text=visit)
+    assert starts and min(starts) >= 25 / 25.4 * 72  # no text within 25 mm of the left edge
+
+
 def test_pdf_scale_has_ten_numbered_boxes(catalog):
     doc = build(catalog.worksheets["alle-velden"], catalog)
     text = pdf_body_text(render(doc, "pdf"), doc)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sys
 
+from typst import TypstError
+
 from leren.cli import alles, lijst, werkblad
 from leren.cli.parser import EXIT_USAGE, DutchParser, Exit, UsageError, dutch
 from leren.errors import DataError
@@ -47,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         except DataError as exc:
             print(exc, file=sys.stderr)
+            return 1
+        except TypstError as exc:  # a layout problem in the template, not in what the user typed
+            print(f"leren: fout: het werkblad kon niet worden opgemaakt als PDF ({exc.message}).", file=sys.stderr)
             return 1
         except KeyboardInterrupt:
             print("leren: gestopt.", file=sys.stderr)
