@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 
 from leren.model import PURPOSE_LABELS, Format
 from leren.sphinx.base import DataDirective, bullets, minutes, para, rubric, table
+from leren.sphinx.worksheet import preview
 
 PROVENANCE = {
     "uit de bron": "Uit de bron",
@@ -94,6 +95,10 @@ class FormatPage(DataDirective):
             section += bullets(fmt.varianten)
         section += rubric("Bron")
         section += self._source(fmt)
+        sheet_id = f"werkvorm-{fmt.id}"
+        if sheet_id in catalog.worksheets:
+            section += rubric("Werkblad")
+            section += preview(self, sheet_id)
         return [section]
 
     @staticmethod

@@ -43,48 +43,55 @@ class WorksheetPreview(DataDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        catalog = self.catalog
-        sheet = self.lookup(catalog.worksheets, self.arguments[0], "werkblad")
-        _used(self.env).setdefault(self.env.docname, set()).add(sheet.id)
-        doc = build(sheet, catalog)
-        box = nodes.container(classes=["leren-werkblad"])
-        box += nodes.paragraph(doc.context, doc.context, classes=["leren-werkblad-context"])
-        title = nodes.paragraph(classes=["leren-werkblad-titel"])
-        title += nodes.strong(doc.title, doc.title)
-        box += title
-        facts = nodes.field_list(classes=["leren-werkblad-feiten"])
-        for name, value in (("Doel", doc.purpose), ("Zo werk je", doc.instruction),
-                            ("Tijd", f"ongeveer {minutes(doc.minutes)}")):
-            item = nodes.field()
-            item += nodes.field_name(name, name)
-            body = nodes.field_body()
-            body += para(value)
-            item += body
-            facts += item
-        box += facts
-        box += self._downloads(sheet.id)
-        fields = nodes.enumerated_list(enumtype="arabic", classes=["leren-werkblad-velden"])
-        for field in doc.fields:
-            item = nodes.list_item()
-            label = nodes.paragraph(classes=["leren-werkblad-vraag"])
-            label += nodes.strong(field.label, field.label)
-            item += label
-            item += PREVIEWS[field.kind](field)
-            fields += item
-        box += fields
-        return [box]
+        sheet = self.lookup(self.catalog.worksheets, self.arguments[0], "werkblad")
+        return [preview(self, sheet.id)]
 
-    def _downloads(self, sheet_id: str) -> nodes.paragraph:
-        line = nodes.paragraph(classes=["leren-werkblad-downloads"])
-        line += nodes.Text("Downloaden: ")
-        for index, fmt in enumerate(DOWNLOADS):
-            if index:
-                line += nodes.Text(" · ")
-            label = FORMATS[fmt].label
-            link = download_link(filename=f"{sheet_id}{FORMATS[fmt].suffix}")
-            link += nodes.Text(label)
-            line += link
-        return line
+
+def preview(directive: DataDirective, sheet_id: str) -> nodes.container:
+    """The preview box of a worksheet; any data directive can embed it (e.g. on a werkvorm page)."""
+    catalog = directive.catalog
+    sheet = catalog.worksheets[sheet_id]
+    _used(directive.env).setdefault(directive.env.docname, set()).add(sheet.id)
+    doc = build(sheet, catalog)
+    box = nodes.container(classes=["leren-werkblad"])
+    box += nodes.paragraph(doc.context, doc.context, classes=["leren-werkblad-context"])
+    title = nodes.paragraph(classes=["leren-werkblad-titel"])
+    title += nodes.strong(doc.title, doc.title)
+    box += title
+    facts = nodes.field_list(classes=["leren-werkblad-feiten"])
+    for name, value in (("Doel", doc.purpose), ("Zo werk je", doc.instruction),
+                        ("Tijd", f"ongeveer {minutes(doc.minutes)}")):
+        item = nodes.field()
+        item += nodes.field_name(name, name)
+        body = nodes.field_body()
+        body += para(value)
+        item += body
+        facts += item
+    box += facts
+    box += _downloads(sheet.id)
+    fields = nodes.enumerated_list(enumtype="arabic", classes=["leren-werkblad-velden"])
+    for field in doc.fields:
+        item = nodes.list_item()
+        label = nodes.paragraph(classes=["leren-werkblad-vraag"])
+        label += nodes.strong(field.label, field.label)
+        item += label
+        item += PREVIEWS[field.kind](field)
+        fields += item
+    box += fields
+    return box
+
+
+def _downloads(sheet_id: str) -> nodes.paragraph:
+    line = nodes.paragraph(classes=["leren-werkblad-downloads"])
+    line += nodes.Text("Downloaden: ")
+    for index, fmt in enumerate(DOWNLOADS):
+        if index:
+            line += nodes.Text(" · ")
+        label = FORMATS[fmt].label
+        link = download_link(filename=f"{sheet_id}{FORMATS[fmt].suffix}")
+        link += nodes.Text(label)
+        line += link
+    return line
 
 
 def _preview_lines(field: Field) -> nodes.Node:
