@@ -21,7 +21,7 @@ from sphinx.util.osutil import relative_uri
 
 from leren import worksheets
 from leren.catalog import load
-from leren.sphinx.base import DataDirective, bullets, minutes, para
+from leren.sphinx.base import DataDirective, bullets, facts, minutes, para
 from leren.worksheets import FORMATS, build
 from leren.worksheets.batch import target, write_all
 from leren.worksheets.document import Field
@@ -61,16 +61,8 @@ def preview(directive: DataDirective, sheet_id: str) -> nodes.container:
     title = nodes.paragraph(classes=["leren-werkblad-titel"])
     title += nodes.strong(doc.title, doc.title)
     box += title
-    facts = nodes.field_list(classes=["leren-werkblad-feiten"])
-    for name, value in (("Doel", doc.purpose), ("Zo werk je", doc.instruction),
-                        ("Tijd", f"ongeveer {minutes(doc.minutes)}")):
-        item = nodes.field()
-        item += nodes.field_name(name, name)
-        body = nodes.field_body()
-        body += para(value)
-        item += body
-        facts += item
-    box += facts
+    box += facts((("Doel", doc.purpose), ("Zo werk je", doc.instruction),
+                  ("Tijd", f"ongeveer {minutes(doc.minutes)}")), ["leren-werkblad-feiten"])
     box += _downloads(sheet.id)
     fields = nodes.enumerated_list(enumtype="arabic", classes=["leren-werkblad-velden"])
     for field in doc.fields:
