@@ -20,6 +20,7 @@ html: $(STAMP)
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 
 test: $(STAMP)
+	bash scripts/system-deps.sh
 	$(BIN)/python -m pytest
 
 # The plain Sphinx route for publishers: conf.py is generated from _config.yml (the one source of truth);
