@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from leren.sphinx import bibstyle, cases, editions, forces, formats, glossary, paths, principles, selfcheck
+from leren.sphinx import bibstyle, cases, editions, forces, formats, glossary, notebooks, paths, principles, selfcheck
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = (principles, forces, cases, formats, glossary, paths, selfcheck, editions, bibstyle)
+COMPONENTS = (principles, forces, cases, formats, glossary, paths, selfcheck, notebooks, editions, bibstyle)
 
 
 def _add_static_path(app: Sphinx) -> None:
