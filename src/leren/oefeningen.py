@@ -165,7 +165,7 @@ def check_item(data: dict, answer) -> Feedback:
             fb.punten = 1
             fb.regels.append(f"Goed. {data['uitleg']}")
         else:
-            places = ", ".join(str(p) for p in wrong)
+            places = _dutch_list([str(p) for p in wrong])
             fb.regels.append(f"Nog niet goed: op plaats {places} staat een andere stap. {data['uitleg']}")
         return fb
     if kind == "koppelen":
@@ -191,6 +191,11 @@ def check_item(data: dict, answer) -> Feedback:
     else:
         fb.regels.append("Dank je. Hier is geen goed of fout: bespreek je antwoord met een medestudent of je begeleider.")
     return fb
+
+
+def _dutch_list(words: list[str]) -> str:
+    """'3', '3 en 4', '2, 3 en 5'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
 
 
 def _letter_index(answer, count: int) -> int | None:
@@ -235,7 +240,7 @@ class Oefening:
             elif item["soort"] == "reflectie":
                 fb = Feedback(item["id"], item["vraag"], 0, 0)
                 fb.regels.append(f"Dit is een open vraag. Schrijf je antwoord en bekijk het met "
-                                 f"reflecteer(tekst, '{item['id']}').")
+                                 f"`reflecteer(tekst, \"{item['id']}\")`.")
                 feedback.append(fb)
             else:
                 fb = Feedback(item["id"], item["vraag"], 0, _maximum(item))
@@ -262,7 +267,7 @@ class Oefening:
         fb = check_item(chosen, tekst)
         fb.nummer = self.data["items"].index(chosen) + 1
         if self.bank.werkblad and len(str(tekst).split()) >= MIN_REFLECTION_WORDS:
-            fb.regels.append(f"Zet je antwoord op je eigen werkblad. Dat maak je met: {self.werkblad_opdracht()}")
+            fb.regels.append(f"Zet je antwoord op je eigen werkblad. Dat maak je met: `{self.werkblad_opdracht()}`")
         return Result(self.data["titel"], [fb])
 
     def werkblad_opdracht(self, groep: str = "", uit: str = "mijn-werkblad.docx") -> str:
