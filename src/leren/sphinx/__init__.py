@@ -17,6 +17,7 @@ from leren.sphinx import (
     forces,
     formats,
     glossary,
+    notebooks,
     paths,
     principles,
     selfcheck,
@@ -24,7 +25,9 @@ from leren.sphinx import (
 )
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = (principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, editions, bibstyle)
+COMPONENTS = (
+    principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
+)
 
 
 def _add_static_path(app: Sphinx) -> None:
