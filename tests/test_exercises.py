@@ -362,3 +362,16 @@ def test_built_site_offers_each_exercise_as_a_notebook(book):
         page = book.page(f"exercises/{source.stem}")
         assert f'href="../notebooks/{source.stem}.ipynb"' in page
         assert "JupyterHub" in page and "VS Code" in page
+
+
+@pytest.mark.parametrize("bank_id", BANKS)
+def test_reflection_becomes_the_students_own_worksheet(bank_id, tmp_path):
+    from docx import Document as read_docx
+
+    oefening = oefeningen.laad(bank_id)
+    path = oefening.maak_werkblad(tmp_path / "mijn-werkblad.docx", groep="Stagegroep 2B")
+    text = " ".join(p.text for p in read_docx(path).paragraphs)
+    for item in oefening.data["items"]:
+        if item["soort"] == "reflectie":
+            assert item["vraag"] in text
+    assert list(tmp_path.iterdir()) == [path]
