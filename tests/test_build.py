@@ -46,3 +46,9 @@ def test_principles_overview_lists_the_seven_from_data(book):
     for number, name in enumerate(names, 1):
         assert name in table
         assert f"<p>{number}</p>" in table
+
+
+def test_schedule_is_computed_from_module_durations(book):
+    page = book.page("book/principes/index")
+    total = sum(p.duur.totaal for p in leren.load().principles.values())
+    assert f"{total // 60}:{total % 60:02d}</p>" in page

@@ -29,6 +29,29 @@ class PrinciplesOverview(DataDirective):
         return [table(headers, rows, ["leren-principes"], caption="De zeven principes van transformatieleren")]
 
 
+class Schedule(DataDirective):
+    """`lesschema`: the seven modules as one course, with times computed from each module's duration
+    (explanation and practice), like a Carpentries schedule."""
+
+    def run(self) -> list[nodes.Node]:
+        principles = list(self.catalog.principles.values())
+        for p in principles:
+            self.require(p.duur, f"'duur' van principe '{p.id}'")
+        rows, elapsed = [], 0
+        for p in principles:
+            start = elapsed
+            elapsed += p.duur.totaal
+            rows.append([para(self.link_if_page(page(p.id), f"{p.nummer}. {p.naam}")), minutes(p.duur.uitleg),
+                         minutes(p.duur.oefening), f"{_clock(start)}-{_clock(elapsed)}"])
+        caption = f"Lesschema: alle zeven modules achter elkaar duren samen {minutes(elapsed)}"
+        return [table(["Module", "Uitleg", "Oefenen", "Tijd vanaf de start"], rows, ["leren-lesschema"],
+                      caption=caption)]
+
+
+def _clock(total: int) -> str:
+    return f"{total // 60}:{total % 60:02d}"
+
+
 class ModuleHeader(DataDirective):
     """`module-kop ID`: the metadata block at the top of a principle's teaching module."""
 
@@ -91,5 +114,6 @@ class PrincipleCaseMatrix(DataDirective):
 def setup(app: Sphinx) -> None:
     app.add_directive("principes-overzicht", PrinciplesOverview)
     app.add_directive("module-kop", ModuleHeader)
+    app.add_directive("lesschema", Schedule)
     app.add_directive("kernpunten", KeyPoints)
     app.add_directive("principe-casus-matrix", PrincipleCaseMatrix)
