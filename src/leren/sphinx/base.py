@@ -58,11 +58,6 @@ class DataDirective(SphinxDirective):
         ref += nodes.inline(text or target, text or target)
         return ref
 
-    def link_if_page(self, target: str, text: str) -> nodes.Node:
-        """Link to a page when it exists in the book, otherwise plain text."""
-        if target.lstrip("/") in self.env.found_docs:
-            return self.doc_link(target, text)
-        return nodes.Text(text)
 
 
 def para(*children: nodes.Node | str) -> nodes.paragraph:
@@ -138,6 +133,11 @@ def _row(cells: list[nodes.Node | str]) -> nodes.row:
         entry += cell if isinstance(cell, nodes.Element) and not isinstance(cell, nodes.Inline) else para(cell)
         row += entry
     return row
+
+
+def clock(total: int) -> str:
+    """Minutes since the start as h:mm."""
+    return f"{total // 60}:{total % 60:02d}"
 
 
 def minutes(total: int) -> str:

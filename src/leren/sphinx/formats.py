@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from leren.model import PURPOSE_LABELS, Format
-from leren.sphinx.base import DataDirective, bullets, facts, minutes, page_script, para, rubric, table
+from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, page_script, para, rubric, table
 from leren.sphinx.worksheet import preview
 
 PROVENANCE = {
@@ -32,10 +32,6 @@ DURATIONS = (15, 30, 45, 60, 90, 120, 180, 240)
 
 def page(format_id: str) -> str:
     return f"/book/werkvormen/{format_id}"
-
-
-def clock(total: int) -> str:
-    return f"{total // 60}:{total % 60:02d}"
 
 
 class FormatPage(DataDirective):

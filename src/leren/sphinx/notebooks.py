@@ -84,7 +84,7 @@ class NotebookDownload(DataDirective):
         box += para(link, " (", nodes.literal(name, name), ") en werk de oefening uit op je eigen computer.")
         box += para("Een notebook open je in een programma dat Python-code uitvoert. Daarvoor heb je het pakket ",
                     nodes.literal("leren", "leren"), " nodig; hoe je dat installeert, staat in de ",
-                    self.link_if_page("/book/gidsen/studenten", "gids voor studenten"), ".")
+                    self.doc_link("/book/gidsen/studenten", "gids voor studenten"), ".")
         box += bullets([
             para(nodes.strong("Jupyter", "Jupyter"), ": open JupyterLab of Jupyter Notebook, kies het bestand en "
                  "voer de cellen van boven naar beneden uit met Shift+Enter."),

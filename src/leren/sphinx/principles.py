@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from leren.sphinx.base import DataDirective, bullets, facts, minutes, para, rubric, table
+from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, para, rubric, table
 
 
 def page(principle_id: str) -> str:
@@ -22,7 +22,7 @@ class PrinciplesOverview(DataDirective):
         headers = ["Nr.", "Principe", "In het kort"] + (["Duur"] if timed else [])
         rows = []
         for p in principles.values():
-            row = [str(p.nummer), para(self.link_if_page(page(p.id), p.naam)), p.samenvatting]
+            row = [str(p.nummer), para(self.doc_link(page(p.id), p.naam)), p.samenvatting]
             if timed:
                 row.append(minutes(p.duur.totaal))
             rows.append(row)
@@ -41,15 +41,11 @@ class Schedule(DataDirective):
         for p in principles:
             start = elapsed
             elapsed += p.duur.totaal
-            rows.append([para(self.link_if_page(page(p.id), f"{p.nummer}. {p.naam}")), minutes(p.duur.uitleg),
-                         minutes(p.duur.oefening), f"{_clock(start)}-{_clock(elapsed)}"])
+            rows.append([para(self.doc_link(page(p.id), f"{p.nummer}. {p.naam}")), minutes(p.duur.uitleg),
+                         minutes(p.duur.oefening), f"{clock(start)}-{clock(elapsed)}"])
         caption = f"Lesschema: alle zeven modules achter elkaar duren samen {minutes(elapsed)}"
         return [table(["Module", "Uitleg", "Oefenen", "Tijd vanaf de start"], rows, ["leren-lesschema"],
                       caption=caption)]
-
-
-def _clock(total: int) -> str:
-    return f"{total // 60}:{total % 60:02d}"
 
 
 class ModuleHeader(DataDirective):
@@ -102,7 +98,7 @@ class PrincipleCaseMatrix(DataDirective):
         headers = ["Principe"] + [c.kort for c in cases]
         rows = []
         for p in catalog.principles.values():
-            row: list = [para(self.link_if_page(page(p.id), f"{p.nummer}. {p.naam}"))]
+            row: list = [para(self.doc_link(page(p.id), f"{p.nummer}. {p.naam}"))]
             for case in cases:
                 shown = any(ev.principe == p.id for ev in case.principes)
                 row.append("ja" if shown else "–")
