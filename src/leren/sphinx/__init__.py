@@ -11,9 +11,12 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from leren.sphinx import bibstyle, cases, editions, forces, formats, glossary, paths, principles, selfcheck
+from leren.sphinx import a11y, i18n, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (principles, forces, cases, formats, glossary, paths, selfcheck, editions, bibstyle)
+# Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
+SITE_COMPONENTS = (a11y, i18n, site)
 
 
 def _add_static_path(app: Sphinx) -> None:
@@ -26,6 +29,6 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("leren_data_dir", "", "env", types=[str])
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("leren.css")
-    for component in COMPONENTS:
+    for component in COMPONENTS + SITE_COMPONENTS:
         component.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
