@@ -10,11 +10,22 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from leren.sphinx import bibstyle, cases, editions, forces, formats, glossary, paths, principles, selfcheck
+from leren.sphinx import (
+    bibstyle,
+    cases,
+    editions,
+    forces,
+    formats,
+    glossary,
+    paths,
+    principles,
+    selfcheck,
+    worksheet,
+)
 from leren.sphinx import a11y, i18n, site
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = (principles, forces, cases, formats, glossary, paths, selfcheck, editions, bibstyle)
+COMPONENTS = (principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, editions, bibstyle)
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
 SITE_COMPONENTS = (a11y, i18n, site)
 

@@ -1,0 +1,117 @@
+"""Benchmark of the worksheet engine (not a test). Run: .venv/bin/python benchmarks/worksheets.py
+
+1. Time per PDF through the engine (`leren.worksheets.render`) against a bare Typst compile of the
+   same template with the same JSON data and a reused compiler. Target: at most 1.5x.
+2. Wall time of `leren alles` (every worksheet, all four formats) for the package data, and for a
+   set of 70 worksheets (the expected size once every principle, case and werkvorm has one).
+   Target: under 10 s on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import typst
+import yaml
+
+import leren
+from leren.worksheets import build, pdf, render
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "data"
+REPEAT = 60
+STRESS_SHEETS = 70
+
+
+def median_ms(func, repeat: int = REPEAT) -> float:
+    func()  # warm up: fonts and the parsed template are cached after the first run
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def paired_ms(first, second, repeat: int = REPEAT) -> tuple[float, float]:
+    """Median times of two functions, run in turns so that load from elsewhere hits both alike."""
+    first(), second()
+    a, b = [], []
+    for _ in range(repeat):
+        for func, times in ((first, a), (second, b)):
+            start = time.perf_counter()
+            func()
+            times.append(time.perf_counter() - start)
+    return statistics.median(a) * 1000, statistics.median(b) * 1000
+
+
+def pdf_timings(catalog: leren.Catalog) -> None:
+    template = pdf.template_source()
+    bare = typst.Compiler(ignore_system_fonts=True)
+    print(f"{'werkblad':28} {'engine':>9} {'kaal':>9} {'verhouding':>10}")
+    ratios = []
+    for sheet in catalog.worksheets.values():
+        doc = build(sheet, catalog)
+        inputs = pdf.inputs(doc)
+        engine, plain = paired_ms(
+            lambda: render(build(sheet, catalog), "pdf"),
+            lambda: bare.compile(input=template, sys_inputs=inputs, pdf_standards=["ua-1"]),
+        )
+        ratios.append(engine / plain)
+        print(f"{sheet.id:28} {engine:7.1f}ms {plain:7.1f}ms {engine / plain:9.2f}x")
+    cold = median_ms(lambda: typst.Compiler(ignore_system_fonts=True).compile(
+        input=template, sys_inputs=inputs, pdf_standards=["ua-1"]), repeat=5)
+    print(f"mediaan verhouding engine/kaal: {statistics.median(ratios):.2f}x (doel: hoogstens 1,5x)")
+    print(f"ter vergelijking, kaal met een nieuwe compiler per keer: {cold:.1f} ms")
+
+
+def stress_data(folder: Path) -> Path:
+    """The fixture data with its worksheets copied to STRESS_SHEETS distinct ids."""
+    data = folder / "data"
+    shutil.copytree(FIXTURES, data)
+    sheets = sorted((data / "werkbladen").glob("*.yml"))
+    originals = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sheets]
+    for path in sheets:
+        path.unlink()
+    for number in range(STRESS_SHEETS):
+        raw = dict(originals[number % len(originals)])
+        raw["id"] = f"werkblad-{number:03d}"
+        (data / "werkbladen" / f"{raw['id']}.yml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return data
+
+
+def time_alles(label: str, data: Path | None, count: int) -> None:
+    script = Path(sys.executable).parent / "leren"
+    with tempfile.TemporaryDirectory() as out:
+        cmd = [str(script)] + (["--gegevens", str(data)] if data else []) + ["alles", "--uit", out]
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        files = len(list(Path(out).iterdir()))
+    if proc.returncode != 0:
+        print(proc.stderr)
+        raise SystemExit(proc.returncode)
+    per_sheet = seconds / max(count, 1) * 1000
+    print(f"leren alles, {label}: {count} werkbladen, {files} bestanden in {seconds:.2f} s "
+          f"({per_sheet:.0f} ms per werkblad in 4 formaten; doel: alles onder 10 s)")
+
+
+def main() -> None:
+    catalog = leren.load()
+    print(f"== Tijd per PDF (mediaan van {REPEAT} keer, om en om gemeten) ==")
+    pdf_timings(catalog)
+    print()
+    print("== leren alles (wandkloktijd, inclusief het starten van Python) ==")
+    time_alles("pakketgegevens", None, len(catalog.worksheets))
+    with tempfile.TemporaryDirectory() as tmp:
+        time_alles(f"{STRESS_SHEETS} werkbladen", stress_data(Path(tmp)), STRESS_SHEETS)
+
+
+if __name__ == "__main__":
+    main()

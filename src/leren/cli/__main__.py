@@ -1,0 +1,5 @@
+import sys
+
+from leren.cli import main
+
+sys.exit(main())
