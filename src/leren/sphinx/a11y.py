@@ -23,7 +23,9 @@ HIDDEN = "leren-sr-only"
 
 
 def _templates(app: Sphinx, config: Config) -> None:
-    config.templates_path.insert(0, str(TEMPLATES))
+    # The overrides are written for sphinx-book-theme (on the PyData theme); other themes keep theirs.
+    if config.html_theme == "sphinx_book_theme":
+        config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 
 def _label_toggles(soup) -> None:

@@ -1,11 +1,12 @@
 """Site-wide output: a meta description on every page, the favicon, robots.txt, a proper Dutch redirect
-page at the root, and reproducible output (dates from the last commit, no stray theme files)."""
+page at the root, and reproducible output (the footer date from the last commit, no stray theme files)."""
 
 from __future__ import annotations
 
 import os
 import re
 import subprocess
+from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import yaml
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util.i18n import format_date
 
 STATIC = Path(__file__).parent / "static"
 FAVICON = STATIC / "favicon.svg"
@@ -26,18 +28,15 @@ ROBOTS = "User-agent: *\nAllow: /\n"
 REDIRECT = re.compile(r'^\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$', re.IGNORECASE)
 
 
-def _source_date(app: Sphinx) -> None:
-    """Dates in the output (the footer's "Laatste aanpassing") come from the last commit, not the clock,
-    so two builds of one commit are identical. An explicit SOURCE_DATE_EPOCH wins."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return
+def commit_time(srcdir: str | Path) -> datetime | None:
+    """When the last commit of the book's repository was made; None outside a git checkout."""
     try:
-        proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=app.srcdir, capture_output=True,
+        proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=srcdir, capture_output=True,
                               text=True, timeout=10, check=True)
     except (OSError, subprocess.SubprocessError):
-        return
-    if proc.stdout.strip().isdigit():
-        os.environ["SOURCE_DATE_EPOCH"] = proc.stdout.strip()
+        return None
+    stamp = proc.stdout.strip()
+    return datetime.fromtimestamp(int(stamp), tz=timezone.utc) if stamp.isdigit() else None
 
 
 def _site_description(srcdir: Path) -> str:
@@ -50,6 +49,14 @@ def _site_description(srcdir: Path) -> str:
 
 
 def _config(app: Sphinx, config: Config) -> None:
+    # The footer's "Laatste aanpassing" date: that of the last commit rather than the clock, so two
+    # builds of one commit are identical. SOURCE_DATE_EPOCH, when set, wins (Sphinx reads it itself).
+    # html_context goes over the builder's own values.
+    if config.html_last_updated_fmt is not None and "SOURCE_DATE_EPOCH" not in os.environ:
+        moment = commit_time(app.srcdir)
+        if moment is not None:
+            date = format_date(config.html_last_updated_fmt or "%b %d, %Y", date=moment, language=config.language)
+            config.html_context = {**config.html_context, "last_updated": date}
     if not config.html_favicon:
         config.html_favicon = str(FAVICON)
     if not config.leren_description:
@@ -128,7 +135,6 @@ def setup(app: Sphinx) -> None:
     # The site's description for pages without a paragraph of their own; empty means the
     # `description` of _config.yml.
     app.add_config_value("leren_description", "", "html", types=[str])
-    _source_date(app)
     app.connect("config-inited", _config)
     app.connect("html-page-context", _page_context, priority=900)
     # After sphinx-external-toc has written its redirect (default priority 500).
