@@ -11,7 +11,7 @@ BUILD_FLAGS := --all --warningiserror --nitpick --keep-going
 NODE_TESTS := tests/browser
 NODE_STAMP := $(NODE_TESTS)/node_modules/.package-lock.json
 
-.PHONY: html html-trainer test lock sphinx-html clean node-deps
+.PHONY: html html-trainer test lock sphinx-html clean node-deps lighthouse
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,9 @@ clean:
 # The trainer edition: the same book with worked solutions and trainer notes.
 html-trainer: $(STAMP)
 	LEREN_EDITIE=trainer $(BIN)/jupyter-book build . $(BUILD_FLAGS) --path-output _build/trainer
+
+# Lighthouse scores of the built site (a benchmark, not a test); builds first when needed.
+lighthouse: $(STAMP)
+	bash scripts/system-deps.sh
+	test -f _build/html/book/intro.html || $(MAKE) --no-print-directory html
+	$(BIN)/python benchmarks/lighthouse
