@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from leren.agenda.rows import details, rows, summary, when
 from leren.planner import Agenda
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+from leren.worksheets.markdown import escape as _escape
 
 
 def escape(text: str) -> str:
-    """Make text appear literally in Markdown (and in a table cell)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Literal text on one line, so that it fits in a table cell."""
+    return _escape(" ".join(text.split()))
 
 
-def render(agenda: Agenda) -> str:
+def render(agenda: Agenda) -> bytes:
     lines = [f"**{escape(agenda.titel)}**", "", escape(when(agenda))]
     for label, value in details(agenda):
         lines[-1] += f" · {label}: {escape(value)}"
@@ -24,4 +21,4 @@ def render(agenda: Agenda) -> str:
         title = escape(row.title) if row.kind != "Werkvorm" else f"{escape(row.title)} (werkvorm)"
         lines.append(f"| {row.time} | {title} | {row.minutes} | {escape(row.note)} |")
     lines += ["", escape(summary(agenda))]
-    return "\n".join(lines) + "\n"
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -13,12 +13,12 @@ import sys
 
 from typst import TypstError
 
-from leren.cli import alles, lijst, werkblad
+from leren.cli import alles, lijst, programma, werkblad
 from leren.cli.parser import EXIT_USAGE, DutchParser, Exit, UsageError, dutch
 from leren.errors import DataError
 
-COMMANDS = (lijst, werkblad, alles)
-DESCRIPTION = "Kennisbank transformatieleren: bekijk de gegevens en maak werkbladen."
+COMMANDS = (lijst, werkblad, alles, programma)
+DESCRIPTION = "Kennisbank transformatieleren: bekijk de gegevens, maak werkbladen en stel bijeenkomsten samen."
 EPILOG = "Meer hulp bij een opdracht: leren OPDRACHT --help"
 
 

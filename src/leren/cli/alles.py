@@ -9,8 +9,9 @@ from pathlib import Path
 from leren.cli import common
 from leren.cli.parser import UsageError
 from leren.cli.progress import ProgressBar
-from leren.worksheets import FORMATS, build, render
-from leren.worksheets.output import OutputError, write_atomic
+from leren.worksheets import FORMATS
+from leren.worksheets.batch import target, write_all
+from leren.worksheets.output import OutputError
 
 NAME = "alles"
 
@@ -48,8 +49,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     formats = list(dict.fromkeys(args.formaat or FORMATS))
     folder: Path = args.uit
-    targets = [(sheet, fmt, folder / f"{sheet.id}{FORMATS[fmt].suffix}") for sheet in sheets for fmt in formats]
-    existing = [path for _, _, path in targets if path.exists()]
+    targets = [target(folder, sheet.id, fmt) for sheet in sheets for fmt in formats]
+    existing = [path for path in targets if path.exists()]
     if existing and not args.overschrijf:
         shown = ", ".join(p.name for p in existing[:3]) + (" en meer" if len(existing) > 3 else "")
         raise UsageError(
@@ -57,18 +58,13 @@ def run(args: argparse.Namespace) -> int:
             "Kies een lege map of gebruik --overschrijf."
         )
     _prepare_folder(folder)
-    personal = common.personalisation(args)
     bar = ProgressBar(len(targets), "bestanden")
     start = time.perf_counter()
-    for sheet in sheets:
-        doc = build(sheet, cat, personal)
-        for fmt in formats:
-            path = folder / f"{sheet.id}{FORMATS[fmt].suffix}"
-            try:
-                write_atomic(path, render(doc, fmt), overwrite=args.overschrijf)
-            except OutputError as exc:
-                raise UsageError(str(exc)) from None
-            bar.advance()
+    try:
+        write_all(cat, [s.id for s in sheets], formats, folder, common.personalisation(args),
+                  overwrite=args.overschrijf, done=lambda _: bar.advance(len(formats)))
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
     seconds = time.perf_counter() - start
     names = ", ".join(FORMATS[f].label for f in formats)
     print(f"{len(sheets)} werkbladen gemaakt in '{folder}' ({len(targets)} bestanden: {names}) "

@@ -17,6 +17,7 @@ from leren.sphinx import (
     forces,
     formats,
     glossary,
+    notebooks,
     paths,
     principles,
     selfcheck,
@@ -25,7 +26,9 @@ from leren.sphinx import (
 from leren.sphinx import a11y, i18n, site
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = (principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, editions, bibstyle)
+COMPONENTS = (
+    principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
+)
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
 SITE_COMPONENTS = (a11y, i18n, site)
 

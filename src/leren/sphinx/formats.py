@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from leren.model import PURPOSE_LABELS, Format
-from leren.sphinx.base import DataDirective, bullets, minutes, para, rubric, table
+from leren.sphinx.base import DataDirective, bullets, facts, minutes, page_script, para, rubric, table
 from leren.sphinx.worksheet import preview
 
 PROVENANCE = {
@@ -54,27 +54,19 @@ class FormatPage(DataDirective):
         section += para(nodes.strong(text="Waarvoor: "), fmt.doel)
         section += para(nodes.strong(text="Wat het mogelijk maakt: "), fmt.mogelijk)
 
-        facts = nodes.field_list(classes=["leren-werkvorm-feiten"])
         principle_links = []
         for pid in sorted(fmt.principes, key=lambda pid: catalog.principles[pid].nummer):
             p = catalog.principles[pid]
             if principle_links:
                 principle_links.append(nodes.Text(", "))
             principle_links.append(self.doc_link(f"/book/principes/{pid}", f"{p.nummer}. {p.naam}"))
-        for name, value in (
-            ("Duur", [nodes.Text(f"{minutes(fmt.duur)} (opgeteld uit de stappen)")]),
-            ("Groepsgrootte", [nodes.Text(self._group(fmt))]),
-            ("Groepsindeling", [nodes.Text(fmt.groepsindeling)]),
-            ("Doelen", [nodes.Text(", ".join(PURPOSE_LABELS[d] for d in fmt.doelen))]),
+        section += facts((
+            ("Duur", f"{minutes(fmt.duur)} (opgeteld uit de stappen)"),
+            ("Groepsgrootte", self._group(fmt)),
+            ("Groepsindeling", fmt.groepsindeling),
+            ("Doelen", ", ".join(PURPOSE_LABELS[d] for d in fmt.doelen)),
             ("Principes", principle_links),
-        ):
-            field = nodes.field()
-            field += nodes.field_name(name, name)
-            body = nodes.field_body()
-            body += para(*value)
-            field += body
-            facts += field
-        section += facts
+        ), ["leren-werkvorm-feiten"])
 
         section += rubric("De uitnodiging")
         quote = nodes.block_quote(classes=["leren-uitnodiging"])
@@ -199,12 +191,7 @@ class FormatFinder(DataDirective):
         )
 
 
-def _finder_script(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if app.env.metadata.get(pagename, {}).get(FINDER_FLAG):
-        app.add_js_file("werkvormen-zoeker.js", loading_method="defer")
-
-
 def setup(app: Sphinx) -> None:
     app.add_directive("werkvorm", FormatPage)
     app.add_directive("werkvormen-zoeker", FormatFinder)
-    app.connect("html-page-context", _finder_script)
+    app.connect("html-page-context", page_script(FINDER_FLAG, "werkvormen-zoeker.js"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from importlib.metadata import version
 from pathlib import Path
 
 from docutils import nodes
@@ -18,9 +19,11 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from leren import worksheets
 from leren.catalog import load
-from leren.sphinx.base import DataDirective, bullets, minutes, para
-from leren.worksheets import FORMATS, build, render
+from leren.sphinx.base import DataDirective, bullets, facts, minutes, para
+from leren.worksheets import FORMATS, build
+from leren.worksheets.batch import target, write_all
 from leren.worksheets.document import Field
 from leren.worksheets.pdf import template_source
 from leren.worksheets.reproducible import source_date_epoch
@@ -58,16 +61,8 @@ def preview(directive: DataDirective, sheet_id: str) -> nodes.container:
     title = nodes.paragraph(classes=["leren-werkblad-titel"])
     title += nodes.strong(doc.title, doc.title)
     box += title
-    facts = nodes.field_list(classes=["leren-werkblad-feiten"])
-    for name, value in (("Doel", doc.purpose), ("Zo werk je", doc.instruction),
-                        ("Tijd", f"ongeveer {minutes(doc.minutes)}")):
-        item = nodes.field()
-        item += nodes.field_name(name, name)
-        body = nodes.field_body()
-        body += para(value)
-        item += body
-        facts += item
-    box += facts
+    box += facts((("Doel", doc.purpose), ("Zo werk je", doc.instruction),
+                  ("Tijd", f"ongeveer {minutes(doc.minutes)}")), ["leren-werkblad-feiten"])
     box += _downloads(sheet.id)
     fields = nodes.enumerated_list(enumtype="arabic", classes=["leren-werkblad-velden"])
     for field in doc.fields:
@@ -195,25 +190,37 @@ def _render_files(app: Sphinx, env: BuildEnvironment) -> list[str]:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         manifest = {}
-    engine = hashlib.sha256(template_source() + repr(source_date_epoch()).encode()).hexdigest()
-    rendered = 0
-    for sheet_id in wanted:
-        sheet = catalog.worksheets[sheet_id]
-        doc = build(sheet, catalog)
-        key = hashlib.sha256(f"{engine}\n{doc!r}".encode()).hexdigest()
-        paths = [folder / f"{sheet_id}{FORMATS[fmt].suffix}" for fmt in DOWNLOADS]
-        if manifest.get(sheet_id) == key and all(p.exists() for p in paths):
-            continue
-        for fmt, path in zip(DOWNLOADS, paths):
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_bytes(render(doc, fmt))
-            tmp.replace(path)
-        manifest[sheet_id] = key
-        rendered += 1
+    engine = _engine_fingerprint()
+    keys = {sheet_id: _key(engine, build(catalog.worksheets[sheet_id], catalog)) for sheet_id in wanted}
+    stale = [
+        sheet_id for sheet_id in wanted
+        if manifest.get(sheet_id) != keys[sheet_id]
+        or not all(target(folder, sheet_id, fmt).exists() for fmt in DOWNLOADS)
+    ]
+    write_all(catalog, stale, DOWNLOADS, folder, overwrite=True)
+    manifest.update((sheet_id, keys[sheet_id]) for sheet_id in stale)
+    rendered = len(stale)
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     if rendered:
         logger.info(f"werkbladen: {rendered} van {len(wanted)} opnieuw gemaakt in {folder}")
     return []
+
+
+def _engine_fingerprint() -> str:
+    """Everything besides the data that shapes the files: the renderers, the template, the
+    versions of Typst and python-docx, and SOURCE_DATE_EPOCH."""
+    digest = hashlib.sha256(template_source())
+    for source in sorted(Path(worksheets.__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + source.read_bytes())
+    for package in ("typst", "python-docx"):
+        digest.update(version(package).encode())
+    digest.update(repr(source_date_epoch()).encode())
+    return digest.hexdigest()
+
+
+def _key(engine: str, doc) -> str:
+    """What the files of a worksheet depend on: the engine (template, dates) and the document."""
+    return hashlib.sha256(f"{engine}\n{doc!r}".encode()).hexdigest()
 
 
 def _resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -7,6 +7,7 @@ editable; nothing is an image or a text box.
 
 from __future__ import annotations
 
+import functools
 import io
 
 from docx import Document as new_document
@@ -31,21 +32,20 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 LEFT, RIGHT, TOP, BOTTOM = Mm(27), Mm(18), Mm(24), Mm(22)
 TEXT_WIDTH = PAGE_WIDTH - LEFT - RIGHT
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-CHECKBOX = "\u2610"
+CHECKBOX = "\u2610"  # BALLOT BOX; replace it with \u2612 to tick
 CELL_MARGIN_TWIPS = 108  # Word's default left cell margin, 0.19 cm
 TBLPR_ORDER = [qn(f"w:{tag}") for tag in (
     "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
     "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
     "tblCaption", "tblDescription",
-)]  # BALLOT BOX; replace it with \u2612 to tick
+)]
+# The styles the worksheet uses; the template's hundreds of others are left out (Word adds its
+# built-in styles again when someone picks one).
+USED_STYLES = {"Normal", "Title", "Subtitle", "Heading1", "Heading2", "ListBullet", "Header", "Footer", "TableGrid"}
 
 
 def render(doc: Document) -> bytes:
-    word = new_document()
-    _drop_thumbnail(word)
-    _drop_proof_state(word)
-    _set_page(word)
-    _set_styles(word)
+    word = new_document(io.BytesIO(_base()))
     _set_properties(word, doc)
     _header_and_footer(word, doc)
     _body(word, doc)
@@ -55,6 +55,39 @@ def render(doc: Document) -> bytes:
 
 
 # -- package and styles ---------------------------------------------------------------------------
+
+@functools.cache
+def _base() -> bytes:
+    """python-docx's template prepared once per process: A4, Dutch, our styles, nothing extra."""
+    word = new_document()
+    _drop_thumbnail(word)
+    _drop_proof_state(word)
+    _set_page(word)
+    _set_styles(word)
+    _trim_styles(word)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _trim_styles(word) -> None:
+    """Keep the used styles, the defaults, and every style they build on or link to."""
+    root = word.styles.element
+    styles = {node.get(qn("w:styleId")): node for node in root.findall(qn("w:style"))}
+    keep = {sid for sid, node in styles.items() if node.get(qn("w:default")) == "1"} | USED_STYLES
+    todo = list(keep)
+    while todo:
+        node = styles.get(todo.pop())
+        if node is None:
+            continue
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = node.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in keep:
+                keep.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for sid, node in styles.items():
+        if sid not in keep:
+            root.remove(node)
 
 def _drop_thumbnail(word) -> None:
     """python-docx's template carries a thumbnail of some other document and Word 2010's duplicate
