@@ -7,7 +7,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_FLAGS := --all --warningiserror --nitpick --keep-going
 
-.PHONY: html html-trainer test lock sphinx-html clean
+# Node packages of the browser tests (axe-core), exactly as locked; refreshed when the lock changes.
+NODE_TESTS := tests/browser
+NODE_STAMP := $(NODE_TESTS)/node_modules/.package-lock.json
+
+.PHONY: html html-trainer test lock sphinx-html clean node-deps lighthouse
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +25,13 @@ html: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/system-deps.sh
+	$(MAKE) --no-print-directory node-deps
 	$(BIN)/python -m pytest
+
+node-deps: $(NODE_STAMP)
+
+$(NODE_STAMP): $(NODE_TESTS)/package.json $(NODE_TESTS)/package-lock.json
+	npm ci --prefix $(NODE_TESTS) --no-audit --no-fund --loglevel=error
 
 # The plain Sphinx route for publishers: conf.py is generated from _config.yml (the one source of truth);
 # it is ignored by git and removed afterwards.
@@ -46,3 +56,9 @@ clean:
 # The trainer edition: the same book with worked solutions and trainer notes.
 html-trainer: $(STAMP)
 	LEREN_EDITIE=trainer $(BIN)/jupyter-book build . $(BUILD_FLAGS) --path-output _build/trainer
+
+# Lighthouse scores of the built site (a benchmark, not a test); builds first when needed.
+lighthouse: $(STAMP)
+	bash scripts/system-deps.sh
+	test -f _build/html/book/intro.html || $(MAKE) --no-print-directory html
+	$(BIN)/python benchmarks/lighthouse

@@ -61,11 +61,15 @@ def toc_docnames() -> list[str]:
     return names
 
 
-@pytest.fixture(scope="session")
-def book(tmp_path_factory) -> BuiltBook:
-    out = tmp_path_factory.mktemp("book")
+def build_book(out: Path) -> BuiltBook:
+    """Build the book strictly and from scratch into `out` (the HTML lands in `out/_build/html`)."""
     cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all",
            "--warningiserror", "--nitpick", "--keep-going"]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     log = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + proc.stderr)
     return BuiltBook(html=out / "_build" / "html", log=log, returncode=proc.returncode)
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory) -> BuiltBook:
+    return build_book(tmp_path_factory.mktemp("book"))

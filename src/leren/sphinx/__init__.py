@@ -23,11 +23,14 @@ from leren.sphinx import (
     selfcheck,
     worksheet,
 )
+from leren.sphinx import a11y, i18n, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
     principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
 )
+# Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
+SITE_COMPONENTS = (a11y, i18n, site)
 
 
 def _add_static_path(app: Sphinx) -> None:
@@ -40,6 +43,6 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("leren_data_dir", "", "env", types=[str])
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("leren.css")
-    for component in COMPONENTS:
+    for component in COMPONENTS + SITE_COMPONENTS:
         component.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
