@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from leren.sphinx import printing
+
 from leren.sphinx import bibstyle, cases, editions, forces, formats, glossary, paths, principles, selfcheck
 
 STATIC = Path(__file__).parent / "static"
@@ -24,6 +26,8 @@ def _add_static_path(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     # Where the data lives; empty means the package's own data (tests point it at fixtures).
     app.add_config_value("leren_data_dir", "", "env", types=[str])
+    # Print stylesheet and offline guard (its page hook runs after every other component's).
+    printing.setup(app)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("leren.css")
     for component in COMPONENTS:
