@@ -1,0 +1,68 @@
+"""Helpers for tests that drive a real browser: a local web server for a built site and Debian's Chromium.
+
+Playwright's own browser downloads are never used (`playwright install` needs hosts this project cannot
+reach); Playwright drives the `chromium` package that `scripts/system-deps.sh` installs.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+HOST = "127.0.0.1"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    """The system Chromium: $LEREN_CHROMIUM, else /usr/bin/chromium, else `chromium` on the PATH."""
+    for candidate in (os.environ.get("LEREN_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    raise RuntimeError("Chromium ontbreekt; installeer het met: bash scripts/system-deps.sh")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the signature of the base class
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+
+def serve(directory: Path | str) -> tuple[str, Callable[[], None]]:
+    """Serve `directory` over HTTP on 127.0.0.1 on a free port. Returns the base URL (with a trailing
+    slash) and a function that stops the server."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = _Server((HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="leren-http", daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+    return f"http://{HOST}:{server.server_address[1]}/", stop
+
+
+def launch(playwright, **options):
+    """Start headless Debian Chromium through Playwright (sync API) with flags that keep it offline and
+    quiet. Extra keyword arguments go to `chromium.launch`."""
+    # Playwright gives every launch its own temporary profile (it refuses --user-data-dir here).
+    args = CHROMIUM_FLAGS + list(options.pop("args", []))
+    return playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=args, **options)
