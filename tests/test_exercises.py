@@ -184,7 +184,7 @@ def test_built_student_edition_contains_no_solution_text(book):
     for page in book.html.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r'class="[^"]*\bsolution\b', html), page
-        assert "voor-trainer" not in html, page
+        assert not re.search(r'class="[^"]*\bvoor-trainer\b', html), page
 
 
 @pytest.mark.parametrize("bank_id", BANKS)
@@ -195,3 +195,170 @@ def test_widget_form_checks_the_answers(bank_id):
     button = next(w for w in widget.children if getattr(w, "description", "") == "Controleer")
     button.click()
     assert widget.children[-1].outputs  # the feedback was shown
+
+
+# --- Content: every principle and case has its exercises, and every notebook follows the same layout. ---
+
+EXERCISES = ROOT / "exercises"
+CATALOG = leren.load()
+
+
+def owner_page(bank) -> str | None:
+    """The page of the principle or case a bank belongs to (None for general banks)."""
+    folders = {"principe": "/book/principes/", "casus": "/book/casussen/"}
+    owner = bank.hoort_bij
+    return folders[owner.soort] + owner.id if owner.soort in folders else None
+
+
+def test_every_principle_and_case_has_a_bank_and_a_notebook():
+    for soort, pool in (("principe", CATALOG.principles), ("casus", CATALOG.cases)):
+        for entity_id in pool:
+            banks = [b for b in CATALOG.exercises.values()
+                     if b.hoort_bij.soort == soort and b.hoort_bij.id == entity_id]
+            assert banks, f"geen oefening bij {soort} '{entity_id}'"
+            assert any((EXERCISES / f"{b.id}.md").exists() for b in banks), f"geen notebook bij {soort} '{entity_id}'"
+
+
+@pytest.mark.parametrize("bank_id", BANKS)
+def test_bank_mixes_kinds_explains_every_answer_and_asks_for_reflection(bank_id):
+    bank = CATALOG.exercises[bank_id]
+    kinds = [item.soort for item in bank.items]
+    assert 3 <= len(kinds) <= 6
+    assert kinds.count("reflectie") == 1 and kinds[-1] == "reflectie"
+    assert len(set(kinds) - {"reflectie"}) >= 2
+    for item in bank.items:
+        texts = ([o.uitleg for o in item.opties] + [s.uitleg for s in item.uitspraken]
+                 + [p.uitleg for p in item.paren] + ([item.uitleg] if item.soort == "volgorde" else []))
+        assert all(t.strip() for t in texts), (bank_id, item.id)
+
+
+@pytest.mark.parametrize("bank_id", BANKS)
+def test_bank_names_the_worksheet_of_its_principle_or_case(bank_id):
+    bank = CATALOG.exercises[bank_id]
+    owner = bank.hoort_bij
+    expected = f"{owner.soort}-{owner.id}"
+    if owner.soort in ("principe", "casus") and expected in CATALOG.worksheets:
+        assert bank.werkblad == expected
+    assert bank.werkblad is None or bank.werkblad in CATALOG.worksheets
+
+
+def notebook_banks() -> list[str]:
+    return [b for b in BANKS if (EXERCISES / f"{b}.md").exists()]
+
+
+def code_cells(text: str) -> list[str]:
+    return re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", text, flags=re.S)
+
+
+@pytest.mark.parametrize("bank_id", notebook_banks())
+def test_notebook_follows_the_exercise_layout(bank_id):
+    text = (EXERCISES / f"{bank_id}.md").read_text(encoding="utf-8")
+    bank = CATALOG.exercises[bank_id]
+    assert re.search(r"^# \S", text, flags=re.M)
+    assert "**Leerdoel:**" in text
+    assert "```{notebook-download}" in text
+    browser = text.index("## Oefen in je browser")
+    assert text.index(f"```{{zelftoets}} {bank_id}") > browser
+    assert f'oefeningen.laad("{bank_id}")' in text and "oefening.toon()" in text
+    assert "oefening.controleer(antwoorden)" in text and "oefening.reflecteer(" in text
+    assert f"leren werkblad {bank.werkblad} " in text
+    page = owner_page(bank)
+    assert page is None or f"{{doc}}`{page}`" in text
+    assert "TODO" not in text
+
+
+@pytest.mark.parametrize("bank_id", notebook_banks())
+def test_prefilled_answers_are_partly_right(bank_id):
+    """The executed page shows real, mixed feedback: some answers earn points, some get an explanation."""
+    text = (EXERCISES / f"{bank_id}.md").read_text(encoding="utf-8")
+    cell = next(c for c in code_cells(text) if c.lstrip().startswith("antwoorden = "))
+    answers = __import__("ast").literal_eval(cell.split("=", 1)[1].strip())
+    result = oefeningen.laad(bank_id).controleer(answers)
+    assert 0 < result.punten < result.maximum
+
+
+def test_notebooks_are_in_the_toc_in_book_order():
+    from conftest import toc_docnames
+
+    names = toc_docnames()
+    by_principle = sorted((b for b in CATALOG.exercises.values() if b.hoort_bij.soort == "principe"),
+                          key=lambda b: CATALOG.principles[b.hoort_bij.id].nummer)
+    by_case = sorted((b for b in CATALOG.exercises.values() if b.hoort_bij.soort == "casus"),
+                     key=lambda b: CATALOG.cases[b.hoort_bij.id].hoofdstuk)
+    expected = ["exercises/principes-verkennen"] + [f"exercises/{b.id}" for b in by_principle + by_case]
+    start = names.index(expected[0])
+    assert names[start : start + len(expected)] == expected
+    assert all(f"exercises/{p.stem}" in names for p in EXERCISES.glob("*.md"))
+
+
+def test_reflection_gets_the_worksheet_command():
+    oefening = oefeningen.laad("grenzen-over")
+    result = oefening.reflecteer("Ik liep vast bij een gezin met schulden en wist niet wie ik kon bellen.")
+    assert result.maximum == 0 and str(result).startswith("De grens over: reflectie")
+    assert "leren werkblad principe-boundary-crossing --formaat docx" in str(result)
+    assert "werkblad" not in str(oefening.reflecteer("te kort"))
+    with pytest.raises(KeyError, match="geen open vraag"):
+        oefening.reflecteer("tekst", "v1")
+
+
+def test_unanswered_open_question_points_to_reflecteer():
+    result = oefeningen.laad("grenzen-over").controleer({})
+    last = result.feedback[-1]
+    assert last.maximum == 0 and "reflecteer" in last.regels[0] and last.nummer == 5
+
+
+# --- Notebook downloads ---
+
+def test_conversion_drops_site_only_cells_and_outputs():
+    from leren.sphinx.notebooks import convert
+
+    text = textwrap.dedent("""\
+        ---
+        kernelspec: {display_name: Python 3, language: python, name: python3}
+        ---
+        # Proef
+
+        Zie {doc}`/book/principes/ervaringsleren` en {term}`de MET-modus <MET-modus>`.
+
+        +++
+
+        ```{notebook-download}
+        ```
+
+        +++
+
+        ## Oefen in je browser
+
+        ```{zelftoets} grenzen-over
+        ```
+
+        +++
+
+        ## Opdracht
+
+        ```{code-cell} ipython3
+        print(1)
+        ```
+    """)
+    nb = convert(text, "proef.md", {"book/principes/ervaringsleren": "Principe 1"})
+    sources = "\n".join(c.source for c in nb.cells)
+    assert "zelftoets" not in sources and "notebook-download" not in sources
+    assert "Zie Principe 1 en de MET-modus." in sources
+    assert "pakket `leren`" in nb.cells[1].source
+    assert [c.cell_type for c in nb.cells] == ["markdown", "markdown", "markdown", "code"]
+    assert all(c.outputs == [] for c in nb.cells if c.cell_type == "code")
+
+
+def test_built_site_offers_each_exercise_as_a_notebook(book):
+    import nbformat
+
+    for source in sorted(EXERCISES.glob("*.md")):
+        target = book.html / "notebooks" / f"{source.stem}.ipynb"
+        assert target.exists(), target
+        nb = nbformat.read(str(target), as_version=4)
+        nbformat.validate(nb)
+        assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
+        assert not any("{zelftoets}" in c.source for c in nb.cells)
+        page = book.page(f"exercises/{source.stem}")
+        assert f'href="../notebooks/{source.stem}.ipynb"' in page
+        assert "JupyterHub" in page and "VS Code" in page

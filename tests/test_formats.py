@@ -86,3 +86,19 @@ def test_browser_finder_agrees_with_python():
     browser = json.loads(proc.stdout)
     python = [[f.id for f in find(formats, c)] for c in grid]
     assert browser == python
+
+
+def test_menu_lists_werkvormen_alphabetically_by_name():
+    from conftest import toc_docnames
+
+    in_menu = [d.split("/")[-1] for d in toc_docnames() if d.startswith("book/werkvormen/") and not d.endswith("index")]
+    assert in_menu == list(leren.load().formats)  # the catalog orders werkvormen by name
+
+
+def test_every_werkvorm_has_a_worksheet_shown_on_its_page(book):
+    catalog = leren.load()
+    for fmt in catalog.formats.values():
+        sheet = catalog.worksheets.get(f"werkvorm-{fmt.id}")
+        assert sheet is not None and sheet.hoort_bij.id == fmt.id, fmt.id
+        page = book.page(f"book/werkvormen/{fmt.id}")
+        assert f"werkvorm-{fmt.id}.pdf" in page and f"werkvorm-{fmt.id}.docx" in page

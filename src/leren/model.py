@@ -219,6 +219,12 @@ class Format:
         return out
 
 
+# What fits on one A4 worksheet page.
+MAX_COLUMNS = 8
+MAX_LINES = 40
+MAX_HEIGHT_CM = 24
+
+
 @dataclass
 class WorksheetField:
     soort: FieldKind
@@ -232,13 +238,19 @@ class WorksheetField:
     items: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
+        out = []
         if self.soort == "tabel" and not self.kolommen:
-            return ["een tabel heeft 'kolommen' nodig (een lijst met kolomnamen)."]
+            out.append("een tabel heeft 'kolommen' nodig (een lijst met kolomnamen).")
+        if self.soort == "tabel" and len(self.kolommen) > MAX_COLUMNS:
+            out.append(f"een tabel heeft hoogstens {MAX_COLUMNS} kolommen; meer past niet naast elkaar op A4.")
         if self.soort == "checklist" and not self.items:
-            return ["een checklist heeft 'items' nodig (een lijst met punten)."]
+            out.append("een checklist heeft 'items' nodig (een lijst met punten).")
         if self.regels < 1 or self.rijen < 1 or self.hoogte <= 0:
-            return ["'regels', 'rijen' en 'hoogte' moeten groter dan 0 zijn."]
-        return []
+            out.append("'regels', 'rijen' en 'hoogte' moeten groter dan 0 zijn.")
+        elif self.regels > MAX_LINES or self.rijen > MAX_LINES or self.hoogte > MAX_HEIGHT_CM:
+            out.append(f"dit veld past niet op een A4-pagina: 'regels' en 'rijen' hoogstens {MAX_LINES}, "
+                       f"'hoogte' hoogstens {MAX_HEIGHT_CM} (cm).")
+        return out
 
 
 @dataclass

@@ -12,7 +12,8 @@ Answers per kind of question:
 - indelen: a list with a category per statement, in the order shown (a category name or its number);
 - volgorde: the numbers of the steps as shown, in the order you think is right ([3, 1, 2, 4]);
 - koppelen: a dict from the number on the left to the letter on the right ({1: "B", 2: "A"});
-- reflectie: your own text (not scored; use it in your worksheet).
+- reflectie: your own text (not scored; use it in your worksheet). `reflecteer(tekst)` checks only the
+  open question and names the worksheet of the bank.
 
 The same view of an item bank (`view()`) is embedded in the self-check on the site, whose script applies
 the same rules in the browser.
@@ -28,6 +29,7 @@ from leren.catalog import Catalog, load
 from leren.model import ExerciseItem, ItemBank
 
 LETTERS = string.ascii_uppercase
+MIN_REFLECTION_WORDS = 5  # zelftoets.js uses the same number
 
 
 def shown_order(bank_id: str, item_id: str, texts: list[str]) -> list[int]:
@@ -75,6 +77,7 @@ class Feedback:
     punten: int
     maximum: int
     regels: list[str] = field(default_factory=list)
+    nummer: int = 0  # the question's number as shown by toon(); 0 when unknown
 
     @property
     def goed(self) -> bool | None:
@@ -94,21 +97,27 @@ class Result:
     def maximum(self) -> int:
         return sum(f.maximum for f in self.feedback)
 
+    @property
+    def kop(self) -> str:
+        if self.maximum == 0:
+            return f"{self.titel}: reflectie"
+        return f"{self.titel}: {self.punten} van de {self.maximum} punten"
+
     def __str__(self) -> str:
-        out = [f"{self.titel}: {self.punten} van de {self.maximum} punten", ""]
+        out = [self.kop, ""]
         for number, f in enumerate(self.feedback, 1):
             mark = {True: "goed", False: "nog niet goed", None: "reflectie"}[f.goed]
             score = f" ({f.punten}/{f.maximum})" if f.maximum else ""
-            out.append(f"Vraag {number}: {mark}{score}")
+            out.append(f"Vraag {f.nummer or number}: {mark}{score}")
             out.extend(f"  {line}" for line in f.regels)
             out.append("")
         return "\n".join(out).rstrip() + "\n"
 
     def _repr_markdown_(self) -> str:
-        out = [f"**{self.titel}: {self.punten} van de {self.maximum} punten**", ""]
+        out = [f"**{self.kop}**", ""]
         for number, f in enumerate(self.feedback, 1):
             mark = {True: "goed", False: "nog niet goed", None: "reflectie"}[f.goed]
-            out.append(f"- **Vraag {number}: {mark}**" + (f" ({f.punten}/{f.maximum})" if f.maximum else ""))
+            out.append(f"- **Vraag {f.nummer or number}: {mark}**" + (f" ({f.punten}/{f.maximum})" if f.maximum else ""))
             out.extend(f"  - {line}" for line in f.regels)
         return "\n".join(out)
 
@@ -156,7 +165,7 @@ def check_item(data: dict, answer) -> Feedback:
             fb.punten = 1
             fb.regels.append(f"Goed. {data['uitleg']}")
         else:
-            places = ", ".join(str(p) for p in wrong)
+            places = _dutch_list([str(p) for p in wrong])
             fb.regels.append(f"Nog niet goed: op plaats {places} staat een andere stap. {data['uitleg']}")
         return fb
     if kind == "koppelen":
@@ -177,11 +186,16 @@ def check_item(data: dict, answer) -> Feedback:
         return fb
     fb.maximum = 0
     text = answer.strip() if isinstance(answer, str) else ""
-    if len(text.split()) < 5:
+    if len(text.split()) < MIN_REFLECTION_WORDS:
         fb.regels.append("Schrijf een paar zinnen; gebruik de hulpvragen om op gang te komen.")
     else:
         fb.regels.append("Dank je. Hier is geen goed of fout: bespreek je antwoord met een medestudent of je begeleider.")
     return fb
+
+
+def _dutch_list(words: list[str]) -> str:
+    """'3', '3 en 4', '2, 3 en 5'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
 
 
 def _letter_index(answer, count: int) -> int | None:
@@ -220,18 +234,48 @@ class Oefening:
 
     def controleer(self, antwoorden: dict) -> Result:
         feedback = []
-        for item in self.data["items"]:
+        for number, item in enumerate(self.data["items"], 1):
             if item["id"] in antwoorden:
                 feedback.append(check_item(item, antwoorden[item["id"]]))
+            elif item["soort"] == "reflectie":
+                fb = Feedback(item["id"], item["vraag"], 0, 0)
+                fb.regels.append(f"Dit is een open vraag. Schrijf je antwoord en bekijk het met "
+                                 f"`reflecteer(tekst, \"{item['id']}\")`.")
+                feedback.append(fb)
             else:
-                fb = Feedback(item["id"], item["vraag"], 0, 0 if item["soort"] == "reflectie" else _maximum(item))
+                fb = Feedback(item["id"], item["vraag"], 0, _maximum(item))
                 fb.regels.append(f"Je hebt vraag '{item['id']}' nog niet beantwoord.")
                 feedback.append(fb)
+            feedback[-1].nummer = number
         unknown = sorted(set(antwoorden) - {item["id"] for item in self.data["items"]})
         if unknown:
             known = ", ".join(item["id"] for item in self.data["items"])
             raise KeyError(f"Onbekende vraag: {', '.join(unknown)}. De vragen heten: {known}.")
         return Result(self.data["titel"], feedback)
+
+    def reflecteer(self, tekst: str, vraag: str | None = None) -> Result:
+        """Feedback on the open question only, with the command that makes the matching worksheet."""
+        open_items = [item for item in self.data["items"] if item["soort"] == "reflectie"]
+        if not open_items:
+            raise KeyError(f"De oefening '{self.bank.id}' heeft geen open vraag.")
+        chosen = next((item for item in open_items if item["id"] == vraag), None)
+        if chosen is None:
+            if vraag is not None:
+                known = ", ".join(item["id"] for item in open_items)
+                raise KeyError(f"'{vraag}' is geen open vraag van deze oefening. De open vragen heten: {known}.")
+            chosen = open_items[0]
+        fb = check_item(chosen, tekst)
+        fb.nummer = self.data["items"].index(chosen) + 1
+        if self.bank.werkblad and len(str(tekst).split()) >= MIN_REFLECTION_WORDS:
+            fb.regels.append(f"Zet je antwoord op je eigen werkblad. Dat maak je met: `{self.werkblad_opdracht()}`")
+        return Result(self.data["titel"], [fb])
+
+    def werkblad_opdracht(self, groep: str = "", uit: str = "mijn-werkblad.docx") -> str:
+        """The `leren werkblad` command for the worksheet that belongs to this bank."""
+        if not self.bank.werkblad:
+            raise KeyError(f"Bij de oefening '{self.bank.id}' hoort geen werkblad.")
+        command = f"leren werkblad {self.bank.werkblad} --formaat docx --uit {uit}"
+        return command + (f' --groep "{groep}"' if groep else "")
 
     def formulier(self):
         """An interactive form when ipywidgets is installed; otherwise a short Dutch explanation."""

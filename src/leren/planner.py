@@ -91,6 +91,18 @@ class _LineLoader(yaml.SafeLoader):
         return mapping
 
 
+EXAMPLES = Path(__file__).parent / "data" / "programmas"
+
+
+def example(name: str) -> Path:
+    """The path of an example plan that ships with the package."""
+    path = EXAMPLES / f"{name}.yml"
+    if not path.is_file():
+        names = ", ".join(sorted(p.stem for p in EXAMPLES.glob("*.yml")))
+        raise KeyError(f"Er is geen voorbeeldplan '{name}'. Wel: {names}.")
+    return path
+
+
 def parse_date(text: str) -> dt.date:
     """Accept JJJJ-MM-DD and DD-MM-JJJJ; raise ValueError with a Dutch message otherwise."""
     for fmt in ("%Y-%m-%d", "%d-%m-%Y"):

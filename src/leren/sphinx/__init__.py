@@ -12,10 +12,24 @@ from sphinx.application import Sphinx
 
 from leren.sphinx import printing
 
-from leren.sphinx import bibstyle, cases, editions, forces, formats, glossary, paths, principles, selfcheck
+from leren.sphinx import (
+    bibstyle,
+    cases,
+    editions,
+    forces,
+    formats,
+    glossary,
+    notebooks,
+    paths,
+    principles,
+    selfcheck,
+    worksheet,
+)
 
 STATIC = Path(__file__).parent / "static"
-COMPONENTS = (principles, forces, cases, formats, glossary, paths, selfcheck, editions, bibstyle)
+COMPONENTS = (
+    principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
+)
 
 
 def _add_static_path(app: Sphinx) -> None:

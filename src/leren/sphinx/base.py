@@ -81,6 +81,30 @@ def bullets(items: Iterable[nodes.Node | str], ordered: bool = False) -> nodes.E
     return lst
 
 
+def facts(pairs, classes: list[str] | None = None) -> nodes.field_list:
+    """A field list of (name, value) pairs; a value is text or a list of nodes and texts."""
+    out = nodes.field_list(classes=classes or [])
+    for name, value in pairs:
+        field = nodes.field()
+        field += nodes.field_name(name, name)
+        body = nodes.field_body()
+        body += para(*value) if isinstance(value, list) else para(value)
+        field += body
+        out += field
+    return out
+
+
+def page_script(flag: str, filename: str):
+    """An `html-page-context` handler that adds `filename` only to pages whose directive set `flag`
+    in the page metadata (`self.env.metadata[docname][flag] = True`)."""
+
+    def add(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+        if app.env.metadata.get(pagename, {}).get(flag):
+            app.add_js_file(filename, loading_method="defer")
+
+    return add
+
+
 def rubric(text: str) -> nodes.rubric:
     return nodes.rubric(text, text)
 

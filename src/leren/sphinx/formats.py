@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from leren.model import PURPOSE_LABELS, Format
-from leren.sphinx.base import DataDirective, bullets, minutes, para, rubric, table
+from leren.sphinx.base import DataDirective, bullets, facts, minutes, page_script, para, rubric, table
+from leren.sphinx.worksheet import preview
 
 PROVENANCE = {
     "uit de bron": "Uit de bron",
@@ -15,6 +18,15 @@ PROVENANCE = {
     "toegevoegd": "Toegevoegd: niet uit de bronnen",
 }
 FINDER_FLAG = "leren-werkvormen-zoeker"
+# The source files behind the line references in `bron.regels`.
+SOURCE_FILES = {
+    "004": "Leren transformeren",
+    "000": "artikel over ontzorgen en ontwikkelen",
+    "001": "artikel De Supportorganisatie",
+    "002": "artikel Ruimte of kloof?",
+    "003": "Divosa-verslag Ruimte voor professionals",
+}
+_LINE_REF = re.compile(r"^(00[0-4]) L(\d+(?:-\d+)?)$")
 DURATIONS = (15, 30, 45, 60, 90, 120, 180, 240)
 
 
@@ -42,27 +54,19 @@ class FormatPage(DataDirective):
         section += para(nodes.strong(text="Waarvoor: "), fmt.doel)
         section += para(nodes.strong(text="Wat het mogelijk maakt: "), fmt.mogelijk)
 
-        facts = nodes.field_list(classes=["leren-werkvorm-feiten"])
         principle_links = []
         for pid in sorted(fmt.principes, key=lambda pid: catalog.principles[pid].nummer):
             p = catalog.principles[pid]
             if principle_links:
                 principle_links.append(nodes.Text(", "))
             principle_links.append(self.doc_link(f"/book/principes/{pid}", f"{p.nummer}. {p.naam}"))
-        for name, value in (
-            ("Duur", [nodes.Text(f"{minutes(fmt.duur)} (opgeteld uit de stappen)")]),
-            ("Groepsgrootte", [nodes.Text(self._group(fmt))]),
-            ("Groepsindeling", [nodes.Text(fmt.groepsindeling)]),
-            ("Doelen", [nodes.Text(", ".join(PURPOSE_LABELS[d] for d in fmt.doelen))]),
+        section += facts((
+            ("Duur", f"{minutes(fmt.duur)} (opgeteld uit de stappen)"),
+            ("Groepsgrootte", self._group(fmt)),
+            ("Groepsindeling", fmt.groepsindeling),
+            ("Doelen", ", ".join(PURPOSE_LABELS[d] for d in fmt.doelen)),
             ("Principes", principle_links),
-        ):
-            field = nodes.field()
-            field += nodes.field_name(name, name)
-            body = nodes.field_body()
-            body += para(*value)
-            field += body
-            facts += field
-        section += facts
+        ), ["leren-werkvorm-feiten"])
 
         section += rubric("De uitnodiging")
         quote = nodes.block_quote(classes=["leren-uitnodiging"])
@@ -83,6 +87,10 @@ class FormatPage(DataDirective):
             section += bullets(fmt.varianten)
         section += rubric("Bron")
         section += self._source(fmt)
+        sheet_id = f"werkvorm-{fmt.id}"
+        if sheet_id in catalog.worksheets:
+            section += rubric("Werkblad")
+            section += preview(self, sheet_id)
         return [section]
 
     @staticmethod
@@ -99,7 +107,7 @@ class FormatPage(DataDirective):
         if fmt.bron.casus:
             case = self.catalog.cases[fmt.bron.casus]
             parts.append(self.doc_link(f"/book/casussen/{case.id}", f"casus {case.kort}"))
-        parts.append(f"vindplaats: {fmt.bron.regels}")
+        parts.append(f"vindplaats (regelnummers in de tekstversie): {readable_references(fmt.bron.regels)}")
         out = para()
         for i, part in enumerate(parts):
             if i:
@@ -107,6 +115,25 @@ class FormatPage(DataDirective):
             out += nodes.Text(part) if isinstance(part, str) else part
         out += nodes.Text(".")
         return out
+
+
+def readable_references(text: str) -> str:
+    """'004 L2201-2216; 000 L466-480' -> 'Leren transformeren, regels 2201-2216; artikel ..., regels 466-480'.
+
+    Line numbers refer to the plain-text copies of the sources the editors worked from; anything that is
+    not such a reference (a literature reference for an added werkvorm) is kept as it is.
+    """
+    grouped: dict[str, list[str]] = {}
+    others = []
+    for part in (p.strip() for p in text.split(";")):
+        match = _LINE_REF.match(part)
+        if match:
+            grouped.setdefault(SOURCE_FILES[match.group(1)], []).append(match.group(2))
+        elif part:
+            others.append(part)
+    refs = [f"{name}, {'regel' if len(lines) == 1 and '-' not in lines[0] else 'regels'} {', '.join(lines)}"
+            for name, lines in grouped.items()]
+    return "; ".join(refs + others)
 
 
 class FormatFinder(DataDirective):
@@ -164,12 +191,7 @@ class FormatFinder(DataDirective):
         )
 
 
-def _finder_script(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if app.env.metadata.get(pagename, {}).get(FINDER_FLAG):
-        app.add_js_file("werkvormen-zoeker.js", loading_method="defer")
-
-
 def setup(app: Sphinx) -> None:
     app.add_directive("werkvorm", FormatPage)
     app.add_directive("werkvormen-zoeker", FormatFinder)
-    app.connect("html-page-context", _finder_script)
+    app.connect("html-page-context", page_script(FINDER_FLAG, "werkvormen-zoeker.js"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from leren.sphinx.base import DataDirective, bullets, minutes, para, rubric, table
+from leren.sphinx.base import DataDirective, bullets, facts, minutes, para, rubric, table
 
 
 def page(principle_id: str) -> str:
@@ -40,20 +40,12 @@ class ModuleHeader(DataDirective):
         self.require(p.kernvragen, f"'kernvragen' van principe '{p.id}'")
         self.require(p.duur, f"'duur' van principe '{p.id}'")
         box = nodes.container(classes=["leren-module-kop"])
-        facts = nodes.field_list()
-        for name, value in (
+        box += facts((
             ("Principe", f"{p.nummer} van 7"),
             ("Voor wie", ", ".join(p.doelgroep) if p.doelgroep else "iedereen"),
             ("Duur", f"{minutes(p.duur.uitleg)} uitleg, {minutes(p.duur.oefening)} oefenen "
                      f"(samen {minutes(p.duur.totaal)})"),
-        ):
-            field = nodes.field()
-            field += nodes.field_name(name, name)
-            body = nodes.field_body()
-            body += para(value)
-            field += body
-            facts += field
-        box += facts
+        ))
         box += rubric("Leerdoelen")
         box += bullets(p.leerdoelen)
         box += rubric("Kernvragen")

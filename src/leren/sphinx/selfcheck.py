@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from leren.oefeningen import LETTERS, view
-from leren.sphinx.base import DataDirective
+from leren.sphinx.base import DataDirective, page_script
 
 FLAG = "leren-zelftoets"
 
@@ -80,11 +80,6 @@ def _question(bank_id: str, number: int, item: dict) -> str:
     return "\n".join(out)
 
 
-def _script(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if app.env.metadata.get(pagename, {}).get(FLAG):
-        app.add_js_file("zelftoets.js", loading_method="defer")
-
-
 def setup(app: Sphinx) -> None:
     app.add_directive("zelftoets", SelfCheck)
-    app.connect("html-page-context", _script)
+    app.connect("html-page-context", page_script(FLAG, "zelftoets.js"))

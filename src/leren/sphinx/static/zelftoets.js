@@ -29,6 +29,11 @@ function lerenNumbers(answer, count) {
   return sorted.length === count ? answer : null;
 }
 
+function lerenDutchList(words) {
+  // "3", "3 en 4", "2, 3 en 5": the same as _dutch_list in oefeningen.py
+  return words.length === 1 ? String(words[0]) : `${words.slice(0, -1).join(", ")} en ${words[words.length - 1]}`;
+}
+
 function lerenCheckItem(data, answer) {
   const fb = { punten: 0, maximum: 1, regels: [] };
   const kind = data.soort;
@@ -77,7 +82,7 @@ function lerenCheckItem(data, answer) {
       fb.punten = 1;
       fb.regels.push(`Goed. ${data.uitleg}`);
     } else {
-      fb.regels.push(`Nog niet goed: op plaats ${wrong.join(", ")} staat een andere stap. ${data.uitleg}`);
+      fb.regels.push(`Nog niet goed: op plaats ${lerenDutchList(wrong)} staat een andere stap. ${data.uitleg}`);
     }
     return fb;
   }
