@@ -6,6 +6,10 @@
         pdf/              the module PDFs and the whole book
         werkbladen/       every worksheet in every format (when the worksheet engine is installed)
         notebooks/        the student notebooks as .ipynb
+
+The site may already hold some worksheets (`werkbladen/`, the ones its pages offer) and the notebooks
+(`notebooks/`, from the notebook-download component). Those stay as they are, because the pages link to
+them; the bundle adds every other worksheet the engine makes and every notebook the site lacks.
 """
 
 from __future__ import annotations
@@ -57,9 +61,15 @@ def make_bundle(site: Path, pdf_dir: Path, exercises: Path, target: Path) -> Bun
         sheets = write_worksheets(Path(tmp) / "werkbladen")
         notebooks = write_notebooks(exercises, Path(tmp) / "notebooks")
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-            def add(path: Path, name: str) -> None:
+            added: set[str] = set()
+
+            def add(path: Path, name: str) -> bool:
+                if name in added:
+                    return False
                 archive.write(path, f"{FOLDER}/{name}")
+                added.add(name)
                 report.files += 1
+                return True
 
             text = leesmij(FOLDER, BOOK_NAME, sorted({p.suffix for p in sheets or []}))
             archive.writestr(f"{FOLDER}/LEESMIJ.txt", text.encode("utf-8"))
@@ -71,13 +81,12 @@ def make_bundle(site: Path, pdf_dir: Path, exercises: Path, target: Path) -> Bun
                 add(path, f"pdf/{path.name}")
                 report.pdfs.append(path.name)
             if sheets is not None:
-                report.worksheets = []
+                report.worksheets = sorted(p.name for p in sheets)
                 for path in sheets:
                     add(path, f"werkbladen/{path.name}")
-                    report.worksheets.append(path.name)
             for path in notebooks:
                 add(path, f"notebooks/{path.name}")
-                report.notebooks.append(path.name)
+            report.notebooks = sorted(n.split("/", 1)[1] for n in added if n.startswith("notebooks/"))
     partial.replace(target)
     report.size = target.stat().st_size
     return report

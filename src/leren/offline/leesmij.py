@@ -41,9 +41,10 @@ De PDF's{sheets_short} kun je ook zonder server openen en printen.
 
 De notebooks
 ------------
-Open de notebooks in JupyterLab of Jupyter Notebook. De code gebruikt het
-Python-pakket 'leren' uit de broncode van de kennisbank. Heb je dat pakket
-niet, dan kun je de notebooks wel lezen, maar de code niet uitvoeren.
+Open de notebooks in JupyterLab, Jupyter Notebook of VS Code. De code gebruikt
+het Python-pakket 'leren' van de kennisbank. Hoe je dat installeert, staat op
+de site in de gids "Voor studenten" (onder Naslag). Zonder dat pakket kun je
+de notebooks wel lezen, maar de code niet uitvoeren.
 
 Licenties: tekst CC BY-SA 4.0, code MIT. Meer in de colofon op de site.
 Gemaakt op {date}.
