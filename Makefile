@@ -10,13 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_FLAGS := --all --warningiserror --nitpick --keep-going
 
-.PHONY: html html-trainer test lock sphinx-html clean pdf bundle
-
-SITE := _build/html
-# Touched after every successful `make html`; `make pdf` rebuilds the site only when a source is newer.
-HTML_STAMP := $(SITE)/.gebouwd
-SOURCES := _config.yml _toc.yml $(shell find book exercises src -type f \
-	-not -path 'src/leren/pdfbook/*' -not -path 'src/leren/offline/*' -not -path '*.egg-info/*' -not -name '*.pyc' 2>/dev/null)
+.PHONY: html html-trainer test lock sphinx-html clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +18,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+.PHONY: pdf bundle
+SITE := _build/html
+# Touched after every successful `make html`; `make pdf` rebuilds the site only when a source is newer.
+HTML_STAMP := $(SITE)/.gebouwd
+SOURCES := _config.yml _toc.yml $(shell find book exercises src -type f \
+	-not -path 'src/leren/pdfbook/*' -not -path 'src/leren/offline/*' -not -path '*.egg-info/*' -not -name '*.pyc' 2>/dev/null)
 
 html: $(STAMP)
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)

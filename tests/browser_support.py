@@ -7,7 +7,9 @@ reach); Playwright drives the `chromium` package that `scripts/system-deps.sh` i
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import threading
@@ -40,14 +42,40 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _CompressingHandler(_QuietHandler):
+    """Sends text files gzip-compressed when the browser accepts it, as a real web host does."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".map")
+    cache: dict[str, bytes] = {}
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or not path.endswith(self.TEXT) or not os.path.isfile(path):
+            return super().send_head()
+        if path not in self.cache:
+            with open(path, "rb") as f:
+                self.cache[path] = gzip.compress(f.read(), compresslevel=6, mtime=0)
+        body = self.cache[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
 
-def serve(directory: Path | str) -> tuple[str, Callable[[], None]]:
+def serve(directory: Path | str, compress: bool = False) -> tuple[str, Callable[[], None]]:
     """Serve `directory` over HTTP on 127.0.0.1 on a free port. Returns the base URL (with a trailing
-    slash) and a function that stops the server."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    slash) and a function that stops the server. With `compress`, text files go out gzip-compressed."""
+    handler = functools.partial(_CompressingHandler if compress else _QuietHandler, directory=str(directory))
     server = _Server((HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="leren-http", daemon=True)
     thread.start()
