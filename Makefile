@@ -1,6 +1,9 @@
 # Two commands do all the set-up on a fresh machine:
 #   make html   creates .venv, installs the locked dependencies and the package, builds the site strictly
 #   make test   the same set-up, then the test suite (which builds the book once itself)
+# For print and offline use:
+#   make pdf     a PDF per module and one of the whole book, from the built site (builds it if needed)
+#   make bundle  one zip with the site, the PDFs, the worksheets and the notebooks, for use offline
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -20,8 +23,27 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+.PHONY: pdf bundle
+SITE := _build/html
+# Touched after every successful `make html`; `make pdf` rebuilds the site only when a source is newer.
+HTML_STAMP := $(SITE)/.gebouwd
+SOURCES := _config.yml _toc.yml $(shell find book exercises src -type f \
+	-not -path 'src/leren/pdfbook/*' -not -path 'src/leren/offline/*' -not -path '*.egg-info/*' -not -name '*.pyc' 2>/dev/null)
+
 html: $(STAMP)
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+	touch $(HTML_STAMP)
+
+$(HTML_STAMP): $(STAMP) $(SOURCES)
+	$(MAKE) html
+
+# PDFs in _build/pdf, also copied into the site (_build/html/pdf) with a download link on each module page.
+pdf: $(HTML_STAMP)
+	bash scripts/system-deps.sh
+	$(BIN)/python -m leren.pdfbook --site $(SITE) --uit _build/pdf
+
+bundle: pdf
+	$(BIN)/python -m leren.offline --site $(SITE) --pdf _build/pdf --uit _build/transformeren-kun-je-leren-offline.zip
 
 test: $(STAMP)
 	bash scripts/system-deps.sh

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from leren.sphinx import printing
+
 from leren.sphinx import (
     bibstyle,
     cases,
@@ -41,6 +43,8 @@ def _add_static_path(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     # Where the data lives; empty means the package's own data (tests point it at fixtures).
     app.add_config_value("leren_data_dir", "", "env", types=[str])
+    # Print stylesheet and offline guard (its page hook runs after every other component's).
+    printing.setup(app)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("leren.css")
     for component in COMPONENTS + SITE_COMPONENTS:

@@ -1,0 +1,356 @@
+"""Print, PDF and offline use: the print stylesheet, the module and whole-book PDFs, and the offline bundle.
+
+The PDFs are made once per session from the `book` fixture (two module PDFs and the whole book), the
+bundle once from those.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from browser_support import launch, serve
+from conftest import ROOT, toc_docnames
+from leren.offline.bundle import FOLDER, make_bundle
+from leren.offline.notebooks import notebook_sources
+from leren.offline.worksheets import engine_available
+from leren.pdfbook import site as built
+from leren.pdfbook.build import BOOK_NAME, make_pdfs
+from leren.pdfbook.downloads import add_link
+from leren.pdfbook.modules import modules
+from leren.pdfbook.toc import read_toc
+
+A4 = (595, 842)
+NAVIGATION = ["Zoek in de kennisbank", "Skip to main content", "Back to top", "Ctrl+K"]
+EXTERNAL = re.compile(r"""^(https?:)?//""", re.IGNORECASE)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def outline_titles(reader: PdfReader) -> list[tuple[str, int]]:
+    out = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                out.append((str(item.title), reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    return out
+
+
+@pytest.fixture(scope="session")
+def chosen(book) -> list:
+    """Two module pages: the first principle, and the first case (or the second principle)."""
+    found = modules(book.html)
+    principles = [m for m in found if m.docname.startswith("book/principes/")]
+    cases = [m for m in found if m.docname.startswith("book/casussen/")]
+    return [principles[0], (cases or principles[1:])[0]]
+
+
+@pytest.fixture(scope="session")
+def pdfs(book, chosen, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    make_pdfs(book.html, out, ROOT / "_toc.yml", ROOT / "_config.yml", only=[m.name for m in chosen],
+              book=True, publish=False, say=lambda message: None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def bundle(book, pdfs, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("bundel") / "offline.zip"
+    make_bundle(book.html, pdfs, ROOT / "exercises", target)
+    return target
+
+
+# The print stylesheet and the offline guard, on the built site.
+
+def site_pages(site: Path) -> list[Path]:
+    """The site's HTML pages, without the theme's template snippets in _static."""
+    return [p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_")]
+
+
+def test_every_page_has_the_print_stylesheet(book):
+    for page in site_pages(book.html):
+        if page.name == "index.html" and page.parent == book.html:
+            continue  # the redirect to the start page
+        assert re.search(r'<link[^>]*media="print"[^>]*print\.css', page.read_text(encoding="utf-8")), page
+
+
+def test_pages_load_nothing_from_other_servers(book):
+    problems = []
+    for page in site_pages(book.html):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                          ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src")):
+            for node in soup.find_all(tag, attrs={attr: True}):
+                if tag == "link" and not {"stylesheet", "preload", "icon", "modulepreload"} & set(node.get("rel", [])):
+                    continue
+                if EXTERNAL.match(node[attr]):
+                    problems.append(f"{page.relative_to(book.html)}: <{tag} {attr}={node[attr]}>")
+        for style in soup.find_all("style"):
+            if re.search(r"@import|url\(\s*['\"]?(https?:)?//", style.get_text()):
+                problems.append(f"{page.relative_to(book.html)}: external url in <style>")
+        if "mathjax" in str(soup.head).lower():
+            problems.append(f"{page.relative_to(book.html)}: MathJax")
+    for sheet in book.html.rglob("*.css"):
+        text = sheet.read_text(encoding="utf-8", errors="replace")
+        if re.search(r"@import\s+(url\()?\s*['\"]?(https?:)?//|url\(\s*['\"]?(https?:)?//", text):
+            problems.append(f"{sheet.relative_to(book.html)}: external @import or url()")
+    assert problems == []
+
+
+def build_print_sample(tmp_path: Path) -> Path:
+    """A small site with every block that hides content on screen, built as the trainer edition."""
+    src = tmp_path / "bron"
+    src.mkdir()
+    (src / "conf.py").write_text(textwrap.dedent("""
+        extensions = ["myst_parser", "sphinx_design", "sphinx_togglebutton", "sphinx_exercise", "leren.sphinx"]
+        myst_enable_extensions = ["colon_fence"]
+        html_theme = "sphinx_book_theme"
+        language = "nl"
+        html_title = "Proef"
+    """), encoding="utf-8")
+    (src / "index.md").write_text(textwrap.dedent("""
+        # Proefpagina
+
+        Een [externe link](https://www.example.org/pad) en een [interne link](tweede.md).
+
+        ::::{tab-set}
+        :::{tab-item} TAB-EEN
+        PANEEL-EEN
+        :::
+        :::{tab-item} TAB-TWEE
+        PANEEL-TWEE
+        :::
+        ::::
+
+        :::{dropdown} UITKLAP-TITEL
+        UITKLAP-INHOUD
+        :::
+
+        :::{admonition} TOGGLE-TITEL
+        :class: dropdown
+        TOGGLE-INHOUD
+        :::
+
+        ```{toggle}
+        TOGGLE-BLOK
+        ```
+
+        :::{exercise}
+        :label: oef-proef
+        OPGAVE-TEKST
+        :::
+
+        :::{solution} oef-proef
+        :class: dropdown
+        UITWERKING-TEKST
+        :::
+    """), encoding="utf-8")
+    (src / "tweede.md").write_text("# Tweede pagina\n\nTekst.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    env = {**__import__("os").environ, "LEREN_EDITIE": "trainer"}
+    subprocess.run([str(Path(sys.executable).parent / "sphinx-build"), "-q", "-b", "html", str(src), str(out)],
+                   check=True, env=env, capture_output=True)
+    return out
+
+
+def test_print_shows_every_tab_dropdown_and_solution(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    site = build_print_sample(tmp_path)
+    url, stop = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page()
+            page.goto(url + "index.html", wait_until="load")
+            data = page.pdf(format="A4")
+            browser.close()
+    finally:
+        stop()
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+    for word in ("TAB-EEN", "PANEEL-EEN", "TAB-TWEE", "PANEEL-TWEE", "UITKLAP-TITEL", "UITKLAP-INHOUD",
+                 "TOGGLE-TITEL", "TOGGLE-INHOUD", "TOGGLE-BLOK", "OPGAVE-TEKST", "UITWERKING-TEKST"):
+        assert word in text, word
+    flat = squash(text)
+    assert "(https://www.example.org/pad)" in flat  # external link target is printed
+    assert "tweede.html" not in flat  # internal links are not
+    assert "Proef" in text and "Zoeken" not in text
+
+
+# Module PDFs.
+
+def test_module_pdfs_are_a4_tagged_and_dutch(pdfs, chosen):
+    for module in chosen:
+        reader = PdfReader(pdfs / f"{module.name}.pdf")
+        root = reader.trailer["/Root"]
+        for page in reader.pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            assert abs(width - A4[0]) <= 1 and abs(height - A4[1]) <= 1, (module.name, width, height)
+        assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True  # noqa: E712
+        assert "/StructTreeRoot" in root
+        assert str(root["/Lang"]).lower().startswith("nl")
+        assert str(reader.metadata["/Title"]).strip()
+
+
+def test_module_pdfs_hold_the_page_headings(book, pdfs, chosen):
+    for module in chosen:
+        text = squash(pdf_text(pdfs / f"{module.name}.pdf"))
+        content = built.article(built.soup(book.html, module.docname))
+        headings = [built.heading_text(h) for h in content.find_all(["h1", "h2"])]
+        assert headings
+        missing = [h for h in headings if squash(h) not in text]
+        assert missing == [], module.name
+
+
+def test_module_pdfs_hold_no_navigation(book, pdfs, chosen):
+    for module in chosen:
+        text = squash(pdf_text(pdfs / f"{module.name}.pdf"))
+        main = squash(book.text(module.docname))
+        page = built.soup(book.html, module.docname)
+        sidebar = [" ".join(a.get_text().split()) for a in page.select("nav.bd-docs-nav a")]
+        prev_next = [" ".join(p.get_text().split()) for p in page.select(".prev-next-area p")]
+        toc_title = [" ".join(p.get_text().split()) for p in page.select(".bd-sidebar-secondary .onthispage")]
+        foreign = [t for t in NAVIGATION + sidebar + prev_next + toc_title if t and squash(t) not in main]
+        assert sidebar and foreign
+        shown = [t for t in foreign if squash(t) in text]
+        assert shown == [], module.name
+
+
+def test_module_pdf_bookmarks_read_like_the_headings(pdfs, chosen):
+    reader = PdfReader(pdfs / f"{chosen[0].name}.pdf")
+    titles = [t for t, _ in outline_titles(reader)]
+    assert titles
+    assert all("  " not in t and t == t.strip() for t in titles)
+
+
+# The whole book.
+
+def test_book_pdf_has_a_bookmark_for_every_toc_entry(book, pdfs):
+    reader = PdfReader(pdfs / f"{BOOK_NAME}.pdf")
+    titles = {t for t, _ in outline_titles(reader)}
+    entries = read_toc(ROOT / "_toc.yml", book.html)
+    named = {e.docname for e in entries if not e.is_part}
+    assert {d for d in toc_docnames() if (book.html / f"{d}.html").is_file()} <= named
+    missing = [e.caption if e.is_part else e.docname for e in entries
+               if (e.caption if e.is_part else built.title(book.html, e.docname)) not in titles]
+    assert missing == []
+
+
+def test_book_pdf_has_a_table_of_contents_with_right_page_numbers(book, pdfs):
+    reader = PdfReader(pdfs / f"{BOOK_NAME}.pdf")
+    contents = squash((reader.pages[1].extract_text() or "") + (reader.pages[2].extract_text() or ""))
+    assert "Inhoud" in contents[:80]
+    pages = dict(outline_titles(reader))
+    entries = [e for e in read_toc(ROOT / "_toc.yml", book.html) if not e.is_part][:8]
+    for entry in entries:
+        title = built.title(book.html, entry.docname)
+        assert squash(title) + str(pages[title]) in contents, title
+
+
+def test_book_pdf_is_a4_tagged_and_dutch(pdfs):
+    reader = PdfReader(pdfs / f"{BOOK_NAME}.pdf")
+    root = reader.trailer["/Root"]
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - A4[0]) <= 1 and abs(float(box.height) - A4[1]) <= 1
+    assert "/StructTreeRoot" in root and str(root["/Lang"]).lower().startswith("nl")
+    assert str(reader.metadata["/Title"]) == "Transformeren kun je leren"
+    assert len(reader.pages) > 20
+
+
+def test_download_link_points_to_the_pdf_and_is_added_once(book, pdfs, chosen, tmp_path):
+    module = chosen[0]
+    site = tmp_path / "site"
+    page = site / f"{module.docname}.html"
+    page.parent.mkdir(parents=True)
+    shutil.copy(book.html / f"{module.docname}.html", page)
+    (site / "pdf").mkdir()
+    pdf = shutil.copy(pdfs / f"{module.name}.pdf", site / "pdf")
+    for _ in range(2):
+        assert add_link(site, module.docname, Path(pdf), "Download als PDF", 3)
+    html = page.read_text(encoding="utf-8")
+    links = re.findall(r'<p class="leren-pdf-download"><a [^>]*href="([^"]+)"', html)
+    assert len(links) == 1
+    assert (page.parent / links[0]).resolve() == Path(pdf).resolve()
+
+
+# The offline bundle.
+
+def test_bundle_holds_site_pdfs_notebooks_and_worksheets(bundle, pdfs, tmp_path):
+    names = set(zipfile.ZipFile(bundle).namelist())
+    assert f"{FOLDER}/index.html" in names and f"{FOLDER}/LEESMIJ.txt" in names
+    assert f"{FOLDER}/book/intro.html" in names
+    for pdf in pdfs.glob("*.pdf"):
+        assert f"{FOLDER}/pdf/{pdf.name}" in names
+    for source in notebook_sources(ROOT / "exercises"):
+        name = f"{FOLDER}/notebooks/{source.stem}.ipynb"
+        assert name in names
+        nbformat.validate(nbformat.reads(zipfile.ZipFile(bundle).read(name).decode("utf-8"), as_version=4))
+    sheets = {n for n in names if n.startswith(f"{FOLDER}/werkbladen/")}
+    leesmij = zipfile.ZipFile(bundle).read(f"{FOLDER}/LEESMIJ.txt").decode("utf-8")
+    if engine_available():
+        out = tmp_path / "werkbladen"
+        subprocess.run([sys.executable, "-m", "leren.cli", "alles", "--uit", str(out)], check=True,
+                       capture_output=True)
+        expected = {f"{FOLDER}/werkbladen/{p.name}" for p in out.iterdir() if p.is_file()}
+        assert expected and sheets == expected
+        assert "werkbladen" in leesmij
+    else:
+        assert sheets == set() and "werkbladen:" not in leesmij
+    assert "python3 -m http.server" in leesmij and "http://127.0.0.1:8000" in leesmij
+
+
+def test_bundled_site_works_with_the_network_off(bundle, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    zipfile.ZipFile(bundle).extractall(tmp_path)
+    url, stop = serve(tmp_path / FOLDER)
+    outside, failed = [], []
+    pages = ["index.html", "book/principes/index.html", "book/werkvormen/index.html",
+             "exercises/principes-verkennen.html", "book/naslag/begrippen.html", "search.html?q=principes"]
+
+    def guard(route, request):
+        if request.url.startswith(url) or request.url.startswith("data:"):
+            route.continue_()
+        else:
+            outside.append(request.url)
+            route.abort()
+
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            context = browser.new_context()
+            context.route("**/*", guard)
+            page = context.new_page()
+            page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+            for path in pages:
+                page.goto(url + path, wait_until="networkidle")
+                assert page.locator("main").count() >= 1, path
+            page.goto(url + "search.html?q=principes", wait_until="networkidle")
+            page.wait_for_selector("#search-results li", timeout=10_000)
+            browser.close()
+    finally:
+        stop()
+    assert outside == []
+    assert [u for u in failed if not u.endswith("favicon.ico")] == []
