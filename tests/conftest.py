@@ -16,7 +16,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 FIXTURES = Path(__file__).parent / "fixtures"
-SPHINX_PROBLEM = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL|SEVERE):")
+# Sphinx writes "path:line: WARNING: text" or "WARNING: text"; Python's logging ("ERROR:tornado...") is not Sphinx.
+SPHINX_PROBLEM = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL|SEVERE): ")
 
 
 @dataclass

@@ -44,7 +44,7 @@ def site_pages(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def served(book):
     # Strict-build warnings are test_build's concern; the pages only have to exist.
     assert (book.html / "book" / "intro.html").is_file(), "Het boek is niet gebouwd; zie test_build."
@@ -53,7 +53,7 @@ def served(book):
     stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def context(served):
     if not AXE.is_file():
         pytest.fail(f"axe-core ontbreekt ({AXE}); installeer het met: npm ci --prefix tests/browser")
@@ -74,7 +74,7 @@ def context(served):
         browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def sweep(book, served, context) -> Sweep:
     result = Sweep(pages=site_pages(book.html))
     page = context.new_page()
