@@ -66,6 +66,8 @@ def convert(text: str, path: str | Path, titles: dict[str, str] | None = None) -
             cell.execution_count = None
         cells.append(cell)
     nb.cells = cells[:1] + [nbformat.v4.new_markdown_cell(INTRO)] + cells[1:]
+    for number, cell in enumerate(nb.cells, 1):
+        cell.id = f"cel-{number}"  # nbformat draws random ids; fixed ones keep builds reproducible
     nbformat.validate(nb)
     return nb
 
