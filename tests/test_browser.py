@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,7 @@ class Sweep:
     external: set[str] = field(default_factory=set)
     console_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
 
 
 def site_pages(root: Path) -> list[str]:
@@ -61,13 +63,12 @@ def context(served):
         browser = launch(pw)
         ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
         ctx.set_default_timeout(15_000)
-
-        def block(route):
-            EXTERNAL.add(route.request.url)
-            route.abort()
-
-        # Everything that does not go to the local server is recorded and blocked.
-        ctx.route(re.compile(rf"^(?!{re.escape(served)})"), block)
+        # Every request of every page is recorded when it is not for the local server; the browser
+        # cannot reach other hosts anyway (OFFLINE_FLAG in browser_support). Request events rather than
+        # route interception: Playwright turns the HTTP cache off for routed contexts, which made the
+        # sweep about 40 % slower here.
+        ctx.on("request", lambda req: not req.url.startswith((served, "data:", "blob:"))
+               and EXTERNAL.add(req.url))
         ctx.add_init_script(path=str(AXE))
         yield ctx
         ctx.close()
@@ -76,22 +77,22 @@ def context(served):
 
 @pytest.fixture(scope="module")
 def sweep(book, served, context) -> Sweep:
+    start = time.perf_counter()
     result = Sweep(pages=site_pages(book.html))
     page = context.new_page()
-    current = {"page": "", "redirect": False}
+    current = {"page": ""}
     page.on("console", lambda msg: msg.type == "error"
             and result.console_errors.append(f"{current['page']}: {msg.text}"))
     page.on("pageerror", lambda exc: result.console_errors.append(f"{current['page']}: {exc}"))
-    page.on("requestfailed", lambda req: served in req.url
-            # a forwarding page cancels its own requests when it moves on
-            and not (current["redirect"] and req.failure == "net::ERR_ABORTED")
+    # ERR_ABORTED is a request cancelled by the next navigation (the favicon often is); a missing file
+    # shows up as a response with status 404 instead.
+    page.on("requestfailed", lambda req: served in req.url and req.failure != "net::ERR_ABORTED"
             and result.failed.append(f"{current['page']}: {req.url} ({req.failure})"))
     page.on("response", lambda resp: resp.status >= 400
             and result.failed.append(f"{current['page']}: {resp.url} ({resp.status})"))
     for rel in result.pages:
         current["page"] = rel
         redirect = REFRESH.search((book.html / rel).read_text(encoding="utf-8"))
-        current["redirect"] = bool(redirect)
         if redirect:
             # A forwarding page: it must land on an existing page (checked there), not be audited itself.
             page.goto(served + rel, wait_until="load")
@@ -113,10 +114,12 @@ def sweep(book, served, context) -> Sweep:
             result.violations[rel] = found
     page.close()
     result.external = set(EXTERNAL)
+    result.seconds = time.perf_counter() - start
     return result
 
 
 def test_sweep_visited_every_page(book, sweep):
+    print(f"sweep: {len(sweep.pages)} pages in {sweep.seconds:.1f} s")
     assert len(sweep.pages) >= 50
     assert "book/intro.html" in sweep.pages and "search.html" in sweep.pages
 
@@ -127,6 +130,19 @@ def test_no_accessibility_violations(sweep):
 
 def test_no_request_leaves_the_machine(sweep):
     assert sorted(sweep.external) == []
+
+
+def test_requests_to_other_hosts_are_caught_and_fail(served, context):
+    page = context.new_page()
+    page.goto(served + "book/intro.html", wait_until="load")
+    before = set(EXTERNAL)
+    outcome = page.evaluate("""async () => {
+        try { await fetch('https://cdn.jsdelivr.net/npm/voorbeeld.js'); return 'geladen'; }
+        catch (e) { return 'mislukt'; } }""")
+    page.close()
+    assert outcome == "mislukt"
+    assert EXTERNAL - before == {"https://cdn.jsdelivr.net/npm/voorbeeld.js"}
+    EXTERNAL.difference_update(EXTERNAL - before)
 
 
 def test_no_console_errors(sweep):
