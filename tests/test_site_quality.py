@@ -92,3 +92,12 @@ def test_page_description_skips_admonitions_and_short_lines():
         "te beschrijven.\n")
     assert page_description(doctree).startswith("Dit is de eerste echte alinea")
     assert page_description(None) == ""
+
+
+def test_stylesheets_have_balanced_braces():
+    from pathlib import Path
+
+    static = Path(__file__).resolve().parent.parent / "src" / "leren" / "sphinx" / "static"
+    for sheet in static.glob("*.css"):
+        text = sheet.read_text(encoding="utf-8")
+        assert text.count("{") == text.count("}"), sheet.name
