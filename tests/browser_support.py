@@ -11,35 +11,20 @@ import gzip
 import http.server
 import io
 import os
-import shutil
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from leren.pdfbook.browser import FLAGS, chromium_path
+
 HOST = "127.0.0.1"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# One set of Chromium flags and one way to find Chromium, shared with the PDF route (leren.pdfbook).
+CHROMIUM_FLAGS = FLAGS
 # Every host name except 127.0.0.1 fails to resolve: nothing can leave the machine, and an attempt fails
 # at once instead of waiting for a time-out. Cheaper than Playwright's route interception, which turns
 # off the browser's HTTP cache.
 OFFLINE_FLAG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
-
-
-def chromium_path() -> str:
-    """The system Chromium: $LEREN_CHROMIUM, else /usr/bin/chromium, else `chromium` on the PATH."""
-    for candidate in (os.environ.get("LEREN_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    raise RuntimeError("Chromium ontbreekt; installeer het met: bash scripts/system-deps.sh")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
