@@ -11,6 +11,7 @@ import gzip
 import http.server
 import io
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -25,6 +26,21 @@ CHROMIUM_FLAGS = FLAGS
 # at once instead of waiting for a time-out. Cheaper than Playwright's route interception, which turns
 # off the browser's HTTP cache.
 OFFLINE_FLAG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# A forwarding page (the site root, moved pages): it is followed, not audited itself.
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', re.IGNORECASE)
+# Waits until the theme has chosen light or dark (it starts as "auto") and every CSS transition has
+# ended, so that axe measures the colours a reader sees, not a colour halfway through a transition.
+_SETTLE = """async () => {
+    for (let i = 0; i < 50 && !['light', 'dark'].includes(document.documentElement.dataset.theme); i++)
+        await new Promise(r => setTimeout(r, 20));
+    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+}"""
+_AXE_RUN = """async (tags) => {
+    const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+    return r.violations.flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')} (${v.impact})`));
+}"""
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -89,3 +105,15 @@ def launch(playwright, offline: bool = True, **options):
     # Playwright gives every launch its own temporary profile (it refuses --user-data-dir here).
     args = CHROMIUM_FLAGS + ([OFFLINE_FLAG] if offline else []) + list(options.pop("args", []))
     return playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=args, **options)
+
+
+def site_pages(root: Path) -> list[str]:
+    """Every HTML page of a built site, as paths relative to `root`, sorted."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core (WCAG 2.1 A and AA) on the loaded page, after the theme has settled. The context must
+    have `AXE` as an init script. Returns one line "rule: target (impact)" per failing element."""
+    page.evaluate(_SETTLE)
+    return page.evaluate(_AXE_RUN, WCAG_TAGS)
