@@ -25,7 +25,7 @@ from worksheet_tools import (
 
 from leren.worksheets import build, render
 from leren.worksheets.personalisation import Personalisation
-from leren.worksheets.text import clean
+from leren.text import clean
 
 CATALOG = fixture_catalog()
 SHEET = CATALOG.worksheets["alle-velden"]

@@ -8,8 +8,9 @@ import datetime as dt
 from leren.catalog import Catalog, load
 from leren.cli.parser import UsageError, suggest
 from leren.model import Worksheet
+from leren.text import DateError, parse_date
 from leren.worksheets import FORMATS
-from leren.worksheets.personalisation import DateError, Personalisation, parse_date
+from leren.worksheets.personalisation import Personalisation
 
 FORMAT_NAMES = tuple(FORMATS)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from leren.pdfbook.build import dutch_date
+from leren.text import dutch_date
 
 TEXT = """\
 Transformeren kun je leren: de kennisbank zonder internet

@@ -20,10 +20,9 @@ from leren.pdfbook import combine, downloads, render
 from leren.pdfbook.browser import launch, served
 from leren.pdfbook.modules import Module, modules
 from leren.pdfbook.toc import Entry, read_toc
+from leren.text import dutch_date
 
 BOOK_NAME = "transformeren-kun-je-leren"
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
 
 
 @dataclass
@@ -32,10 +31,6 @@ class Report:
     book: render.Printed | None = None
     book_seconds: float = 0.0
     seconds: float = 0.0
-
-
-def dutch_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def book_info(config_file: Path | None, site: Path, root_docname: str) -> combine.BookInfo:

@@ -8,8 +8,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from leren.model import PURPOSE_LABELS, Format
-from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, page_script, para, rubric, table
+from leren.sphinx.base import DataDirective, bullets, facts, page_script, para, rubric, table
 from leren.sphinx.worksheet import preview
+from leren.text import clock, duration
 
 PROVENANCE = {
     "uit de bron": "Uit de bron",
@@ -57,7 +58,7 @@ class FormatPage(DataDirective):
                 principle_links.append(nodes.Text(", "))
             principle_links.append(self.doc_link(f"/book/principes/{pid}", f"{p.nummer}. {p.naam}"))
         section += facts((
-            ("Duur", f"{minutes(fmt.duur)} (opgeteld uit de stappen)"),
+            ("Duur", f"{duration(fmt.duur)} (opgeteld uit de stappen)"),
             ("Groepsgrootte", self._group(fmt)),
             ("Groepsindeling", fmt.groepsindeling),
             ("Doelen", ", ".join(PURPOSE_LABELS[d] for d in fmt.doelen)),
@@ -149,7 +150,7 @@ class FormatFinder(DataDirective):
             rows.append([
                 para(self.doc_link(page(fmt.id), fmt.naam)),
                 fmt.doel,
-                minutes(fmt.duur),
+                duration(fmt.duur),
                 FormatPage._group(fmt),
                 numbers,
                 PROVENANCE[fmt.herkomst],
@@ -170,7 +171,7 @@ class FormatFinder(DataDirective):
             f'<option value="{p.id}">{p.nummer}. {p.naam}</option>' for p in self.catalog.principles.values()
         )
         purposes = "".join(f'<option value="{k}">{v}</option>' for k, v in PURPOSE_LABELS.items())
-        durations = "".join(f'<option value="{m}">hoogstens {minutes(m)}</option>' for m in DURATIONS)
+        durations = "".join(f'<option value="{m}">hoogstens {duration(m)}</option>' for m in DURATIONS)
         return (
             '<form class="leren-zoeker" hidden aria-label="Werkvormen zoeken">'
             '<div><label for="zoek-principe">Principe</label>'

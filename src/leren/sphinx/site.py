@@ -16,6 +16,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.i18n import format_date
 
+from leren.text import shorten
+
 STATIC = Path(__file__).parent / "static"
 FAVICON = STATIC / "favicon.svg"
 DESCRIPTION_LENGTH = 160
@@ -63,14 +65,6 @@ def _config(app: Sphinx, config: Config) -> None:
         config.leren_description = _site_description(app.srcdir)
 
 
-def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return f"{cut}…"
-
-
 def page_description(doctree: nodes.document | None) -> str:
     """The first real paragraph of a page, shortened; empty when the page has none."""
     if doctree is None:
@@ -84,7 +78,7 @@ def page_description(doctree: nodes.document | None) -> str:
             parent = parent.parent
         text = " ".join(para.astext().split())
         if not skip and len(text) >= 60:
-            return shorten(text)
+            return shorten(text, DESCRIPTION_LENGTH)
     return ""
 
 
