@@ -282,20 +282,19 @@ class Oefening:
         """Make the worksheet of this bank (DOCX, PDF, HTML or Markdown, after the file name), with the
         open question of the exercise added at the end, so you can work out your answer on it.
         An existing file with the same name is replaced."""
-        from leren.worksheets import FORMATS, build, render
+        from leren.formats import choose
+        from leren.worksheets import build, render
         from leren.worksheets.output import write_atomic
         from leren.worksheets.personalisation import Personalisation
 
         if not self.bank.werkblad:
             raise KeyError(f"Bij de oefening '{self.bank.id}' hoort geen werkblad.")
         path = Path(uit)
-        by_suffix = {f.suffix: name for name, f in FORMATS.items()}
-        if path.suffix.lower() not in by_suffix:
-            raise ValueError(f"Kies een bestandsnaam op .docx, .pdf, .html of .md, niet '{path.name}'.")
+        fmt = choose(None, path, default="docx")
         catalog = load()
         questions = tuple(item["vraag"] for item in self.data["items"] if item["soort"] == "reflectie")
         doc = build(catalog.worksheets[self.bank.werkblad], catalog, Personalisation(group=groep, questions=questions))
-        write_atomic(path, render(doc, by_suffix[path.suffix.lower()]), overwrite=True)
+        write_atomic(path, render(doc, fmt.name), overwrite=True)
         return path
 
     def formulier(self):

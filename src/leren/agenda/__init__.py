@@ -7,14 +7,16 @@ import io
 from importlib import import_module
 
 from leren.catalog import Catalog, load
+from leren.formats import FORMATS
 from leren.planner import Agenda
 
-FORMATS = {"pdf": "leren.agenda.pdf", "docx": "leren.agenda.docx", "html": "leren.agenda.html",
+# The renderer of each output format (see `leren.formats` for the formats themselves).
+MODULES = {"pdf": "leren.agenda.pdf", "docx": "leren.agenda.docx", "html": "leren.agenda.html",
            "md": "leren.agenda.markdown"}
 
 
 def render(agenda: Agenda, fmt: str) -> bytes:
-    return import_module(FORMATS[fmt]).render(agenda)
+    return import_module(MODULES[FORMATS[fmt].name]).render(agenda)
 
 
 def to_markdown(agenda: Agenda) -> str:
@@ -51,4 +53,4 @@ def show(agenda: Agenda):
     return Markdown(to_markdown(agenda))
 
 
-__all__ = ["FORMATS", "bundle", "render", "show", "to_markdown"]
+__all__ = ["MODULES", "bundle", "render", "show", "to_markdown"]

@@ -21,8 +21,9 @@ from sphinx.util.osutil import relative_uri
 
 from leren import worksheets
 from leren.catalog import load
+from leren.formats import FORMATS
 from leren.sphinx.base import DataDirective, bullets, facts, para
-from leren.worksheets import FORMATS, build
+from leren.worksheets import build
 from leren.worksheets.batch import target, write_all
 from leren.worksheets.document import Field
 from leren.worksheets.pdf import template_source
