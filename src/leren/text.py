@@ -26,6 +26,11 @@ class DateError(ValueError):
     """A typed date could not be read. The message is Dutch and names the formats that work."""
 
 
+def purpose_label(purpose: str) -> str:
+    """A werkvorm's purpose (`model.Purpose`, e.g. 'ervaringen-delen') as people read it: 'Ervaringen delen'."""
+    return purpose.replace("-", " ").capitalize()
+
+
 def clean(text: str) -> str:
     """One line of text that every format can hold.
 

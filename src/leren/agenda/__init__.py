@@ -8,6 +8,7 @@ from importlib import import_module
 
 from leren.catalog import Catalog, load
 from leren.formats import FORMATS
+from leren.paths import format_worksheet
 from leren.planner import Agenda
 
 # The renderer of each output format (see `leren.formats` for the formats themselves).
@@ -35,7 +36,7 @@ def bundle(agenda: Agenda, catalog: Catalog | None = None) -> tuple[bytes, list[
     writer.append(io.BytesIO(render(agenda, "pdf")), outline_item=f"Agenda: {agenda.titel}")
     sheets: list[str] = []
     for fmt in agenda.werkvormen:
-        sheet_id = f"werkvorm-{fmt.id}"
+        sheet_id = format_worksheet(fmt.id)
         if sheet_id in catalog.worksheets and sheet_id not in sheets:
             sheets.append(sheet_id)
             pdf = render_sheet(catalog.worksheets[sheet_id], catalog, "pdf")

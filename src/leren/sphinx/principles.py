@@ -5,12 +5,9 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from leren.paths import principle, target
 from leren.sphinx.base import DataDirective, bullets, facts, para, rubric, table
 from leren.text import clock, duration
-
-
-def page(principle_id: str) -> str:
-    return f"/book/principes/{principle_id}"
 
 
 class PrinciplesOverview(DataDirective):
@@ -23,7 +20,7 @@ class PrinciplesOverview(DataDirective):
         headers = ["Nr.", "Principe", "In het kort"] + (["Duur"] if timed else [])
         rows = []
         for p in principles.values():
-            row = [str(p.nummer), para(self.doc_link(page(p.id), p.naam)), p.samenvatting]
+            row = [str(p.nummer), para(self.doc_link(target(principle(p.id)), p.naam)), p.samenvatting]
             if timed:
                 row.append(duration(p.duur.totaal))
             rows.append(row)
@@ -42,7 +39,7 @@ class Schedule(DataDirective):
         for p in principles:
             start = elapsed
             elapsed += p.duur.totaal
-            rows.append([para(self.doc_link(page(p.id), f"{p.nummer}. {p.naam}")), duration(p.duur.uitleg),
+            rows.append([para(self.doc_link(target(principle(p.id)), f"{p.nummer}. {p.naam}")), duration(p.duur.uitleg),
                          duration(p.duur.oefening), f"{clock(start)}-{clock(elapsed)}"])
         caption = f"Lesschema: alle zeven modules achter elkaar duren samen {duration(elapsed)}"
         return [table(["Module", "Uitleg", "Oefenen", "Tijd vanaf de start"], rows, ["leren-lesschema"],
@@ -99,7 +96,7 @@ class PrincipleCaseMatrix(DataDirective):
         headers = ["Principe"] + [c.kort for c in cases]
         rows = []
         for p in catalog.principles.values():
-            row: list = [para(self.doc_link(page(p.id), f"{p.nummer}. {p.naam}"))]
+            row: list = [para(self.doc_link(target(principle(p.id)), f"{p.nummer}. {p.naam}"))]
             for case in cases:
                 shown = any(ev.principe == p.id for ev in case.principes)
                 row.append("ja" if shown else "–")

@@ -105,6 +105,19 @@ class Document:
         return data
 
 
+def owner_title(catalog: Catalog, sheet: Worksheet) -> str:
+    """The name of what a worksheet belongs to, as the worksheet shows it."""
+    owner = sheet.hoort_bij
+    if owner.soort == "principe":
+        p = catalog.principles[owner.id]
+        return f"Principe {p.nummer}: {p.naam}"
+    if owner.soort == "casus":
+        return f"Casus: {catalog.cases[owner.id].titel}"
+    if owner.soort == "werkvorm":
+        return f"Werkvorm: {catalog.formats[owner.id].naam}"
+    return "Algemeen werkblad"
+
+
 def build(sheet: Worksheet, catalog: Catalog, personal: Personalisation | None = None) -> Document:
     personal = personal or Personalisation()
     fields = [_field(number, f) for number, f in enumerate(sheet.velden, 1)]
@@ -119,7 +132,7 @@ def build(sheet: Worksheet, catalog: Catalog, personal: Personalisation | None =
     return Document(
         id=sheet.id,
         title=clean(sheet.titel),
-        context=clean(catalog.owner_title(sheet)),
+        context=clean(owner_title(catalog, sheet)),
         purpose=clean(sheet.doel),
         instruction=clean(sheet.instructie),
         minutes=sheet.minuten,
