@@ -22,12 +22,12 @@ from sphinx.util.osutil import relative_uri
 from leren import worksheets
 from leren.catalog import load
 from leren.formats import FORMATS
+from leren.reproducible import source_date_epoch
 from leren.sphinx.base import DataDirective, bullets, facts, para
 from leren.worksheets import build
 from leren.worksheets.batch import target, write_all
 from leren.worksheets.document import Field
 from leren.worksheets.pdf import template_source
-from leren.worksheets.reproducible import source_date_epoch
 
 FOLDER = "werkbladen"
 DOWNLOADS = ("pdf", "docx")
