@@ -14,6 +14,8 @@ FORMATS = "book/werkvormen"
 GUIDES = "book/gidsen"
 EXERCISES = "exercises"
 FORMAT_WORKSHEET_PREFIX = "werkvorm-"
+# The book's file name: the whole-book PDF (`<BOOK_NAME>.pdf`) and the top folder of the offline bundle.
+BOOK_NAME = "transformeren-kun-je-leren"
 
 
 def principle(principle_id: str) -> str:

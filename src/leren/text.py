@@ -69,6 +69,22 @@ def clock(total: int) -> str:
     return f"{total // 60}:{total % 60:02d}"
 
 
+def file_size(size: int) -> str:
+    """A file size for readers: '740 kB' or '2,4 MB'."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def page_count(pages: int) -> str:
+    return "1 pagina" if pages == 1 else f"{pages} pagina's"
+
+
+def dutch_list(words: list[str]) -> str:
+    """'PDF', 'PDF en HTML', 'PDF, Word en HTML'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` on one line, cut at a word boundary to at most `limit` characters, with '…' if cut."""
     text = " ".join(text.split())
