@@ -75,7 +75,7 @@ def test_facilitator_fields_are_shown(pages):
         assert heading in body
     for value in [fmt.deelname, *fmt.nabespreking, fmt.online]:
         assert " ".join(value.split()) in body
-    assert "ongeveer 10 (1 per groepje)" in body
+    assert "ongeveer 10 (1 min per groepje)" in body
     assert "Veiligheid en toestemming" not in body
 
 

@@ -195,7 +195,7 @@ def step_minutes(step: Step) -> str:
     if step.keer > 1:
         text += f", {step.keer} keer"
     if step.per_beurt and step.beurten:
-        text = f"ongeveer {text} ({step.per_beurt} per {TURN_UNITS[step.beurten]})"
+        text = f"ongeveer {text} ({step.per_beurt} min per {TURN_UNITS[step.beurten]})"
     return text
 
 
