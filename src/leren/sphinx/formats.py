@@ -68,7 +68,8 @@ class FormatPage(DataDirective):
             return [nodes.Text(" "), nodes.inline(text=f"({text})", classes=["leren-bronmerk", f"leren-bronmerk-{kind}"])]
 
         def heading(text: str, name: str) -> nodes.rubric:
-            return nodes.rubric(text, "", nodes.Text(text), *mark(name))
+            # One inline child: the theme lays a rubric's children out as a column.
+            return nodes.rubric(text, "", nodes.inline("", "", nodes.Text(text), *mark(name)))
 
         section += para(nodes.strong(text="Waarvoor: "), fmt.doel, *mark("doel"))
         section += para(nodes.strong(text="Wat het mogelijk maakt: "), fmt.mogelijk, *mark("mogelijk"))
@@ -162,7 +163,10 @@ class FormatPage(DataDirective):
                     row.append(f"{clock(start)}-{clock(start + step.minuten)}")
                     start += step.minuten
                 rows.append(row)
-            out.append(table(headers, rows, ["leren-stappen", f"leren-stappen-{moment}"], caption=MOMENT_LABELS[moment]))
+            # A sub-heading rather than a caption: captions get a running "Tabel N" number in this book.
+            out.append(nodes.rubric("", MOMENT_LABELS[moment], classes=["leren-moment"]))
+            out.append(table(headers, rows, ["leren-stappen", f"leren-stappen-{moment}",
+                                             *(["leren-stappen-klok"] if clocked else [])]))
         return out
 
     @staticmethod
