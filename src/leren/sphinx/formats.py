@@ -97,23 +97,18 @@ class FormatPage(DataDirective):
         section += bullets(fmt.ruimte_en_materialen)
         section += heading("Stappen", "stappen")
         section += self._steps(fmt)
-        if fmt.deelname:
-            section += heading("Zo komt iedereen aan bod", "deelname")
-            section += para(fmt.deelname)
-        if fmt.nabespreking:
-            section += heading("Vragen voor de nabespreking", "nabespreking")
-            section += bullets(fmt.nabespreking)
-        section += heading("Tips en valkuilen", "tips")
-        section += bullets(fmt.tips)
-        if fmt.varianten:
-            section += heading("Varianten", "varianten")
-            section += bullets(fmt.varianten)
-        if fmt.online:
-            section += heading("Online of hybride", "online")
-            section += para(fmt.online)
-        if fmt.veiligheid:
-            section += heading("Veiligheid en toestemming", "veiligheid")
-            section += para(fmt.veiligheid)
+        for label, name, render in (
+            ("Zo komt iedereen aan bod", "deelname", para),
+            ("Vragen voor de nabespreking", "nabespreking", bullets),
+            ("Tips en valkuilen", "tips", bullets),
+            ("Varianten", "varianten", bullets),
+            ("Online of hybride", "online", para),
+            ("Veiligheid en toestemming", "veiligheid", para),
+        ):
+            value = getattr(fmt, name)
+            if value:
+                section += heading(label, name)
+                section += render(value)
         section += rubric("Bron")
         section += self._source(fmt)
         sheet_id = f"werkvorm-{fmt.id}"
