@@ -181,6 +181,14 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         where = f"casussen/{case.id}.yml"
         for ev in case.principes:
             ref(where, "principe", ev.principe, c.principles)
+        if case.principes:
+            given = [ev.principe for ev in case.principes]
+            for pid in sorted({g for g in given if given.count(g) > 1}):
+                problems.append(f"{where}: principe '{pid}' staat twee keer onder 'principes'; geef één graad per principe.")
+            missing = [pid for pid in c.principles if pid not in given]
+            if missing:
+                problems.append(f"{where}: onder 'principes' ontbreken {', '.join(missing)}. Geef voor elk principe "
+                                "een graad (noemt, verband, redactie of zwak) en een bronplaats, ook als het bewijs zwak is.")
         for wid in case.werkvormen:
             ref(where, "werkvorm", wid, c.formats)
     for fmt in c.formats.values():

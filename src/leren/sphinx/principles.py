@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, para, rubric, table
+from leren.sphinx.evidence import grade_cell, legend
 
 
 def page(principle_id: str) -> str:
@@ -89,7 +90,7 @@ class KeyPoints(DataDirective):
 
 
 class PrincipleCaseMatrix(DataDirective):
-    """`principe-casus-matrix`: which case shows which principle, from the evidence in the case data."""
+    """`principe-casus-matrix`: how strongly each case shows each principle, graded, with a legend."""
 
     def run(self) -> list[nodes.Node]:
         catalog = self.catalog
@@ -100,11 +101,10 @@ class PrincipleCaseMatrix(DataDirective):
         for p in catalog.principles.values():
             row: list = [para(self.doc_link(page(p.id), f"{p.nummer}. {p.naam}"))]
             for case in cases:
-                shown = any(ev.principe == p.id for ev in case.principes)
-                row.append("ja" if shown else "–")
+                row.append(grade_cell(next((ev for ev in case.principes if ev.principe == p.id), None)))
             rows.append(row)
-        caption = "Welke casus laat welk principe zien?"
-        return [table(headers, rows, ["leren-matrix"], caption=caption, row_headers=True)]
+        caption = "Hoe sterk laat elke casus elk principe zien?"
+        return [table(headers, rows, ["leren-matrix"], caption=caption, row_headers=True), legend()]
 
 
 def setup(app: Sphinx) -> None:
