@@ -22,20 +22,24 @@ Wat zit erin?
 
 Zo open je de website
 ---------------------
-1. Pak het zip-bestand uit. Je krijgt de map {folder}.
-2. Open een terminal (op Windows: de opdrachtprompt) in die map.
-3. Typ deze opdracht en druk op Enter:
-       python3 -m http.server
-   Op Windows typ je:  py -m http.server
-4. Open in je browser het adres  http://127.0.0.1:8000
-5. Klaar? Stop de server met Ctrl+C in de terminal.
+1. Pak het zip-bestand uit. Op Windows: klik met de rechtermuisknop op het
+   bestand en kies "Alles uitpakken". Je krijgt de map {folder}.
+2. Open die map en dubbelklik op index.html. De kennisbank opent in je
+   browser.
 
-Is poort 8000 al bezet? Kies een ander nummer, bijvoorbeeld
-"python3 -m http.server 8001", en open dan http://127.0.0.1:8001
+Meer is niet nodig: geen installatie, geen terminal, geen internet. Zoeken,
+de zelftoetsen, de werkvormenzoeker, de planner en het invullen van
+werkbladen werken zo. Wat je invult of oefent, bewaart de browser alleen op
+deze computer. Er gaat niets over internet.
 
-Waarom een server? Als je de bestanden direct opent, werken de zoekfunctie en
-een paar onderdelen niet. De server draait alleen op je eigen computer; er
-gaat niets over internet.
+Goed om te weten: je browser bewaart je voortgang per adres. Open de site
+daarom steeds op dezelfde manier, bijvoorbeeld met een bladwijzer naar
+index.html.
+
+Liever via een eigen webserver? Dat kan ook, maar het hoeft niet. Open een
+terminal in de map, typ  python3 -m http.server  (op Windows:
+py -m http.server) en ga in je browser naar http://127.0.0.1:8000
+Stop de server met Ctrl+C.
 
 De PDF's{sheets_short} kun je ook zonder server openen en printen.
 
