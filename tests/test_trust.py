@@ -175,3 +175,76 @@ def test_principle_practice_orders_by_grade_and_shows_the_place(mini):
     assert [name for name, _, _ in items][-1] == "Ontwikkelwerkplaatsen"
     assert items[-1][1] == GRADE_LABELS["zwak"]
     assert all(re.match(r"004 r\. \d+", place) for _, _, place in items)
+
+
+# --- One term per concept -------------------------------------------------------------------------
+
+DATA = ROOT / "src" / "leren" / "data"
+MY_DATA = sorted([*(DATA / "casussen").glob("*.yml"), *(DATA / "principes").glob("*.yml"),
+                  DATA / "krachten.yml", DATA / "begrippen.yml", DATA / "leesroutes.yml"])
+# Files other branches own (werkvormen, item banks, worksheets, notebooks); their slips are reported to
+# those branches and checked in an expected-failure test below until they are mended.
+OTHERS = sorted([*(DATA / "werkvormen").glob("*.yml"), *(DATA / "oefeningen").glob("*.yml"),
+                 *(DATA / "werkbladen").glob("*.yml"), *(ROOT / "exercises").glob("*.md"),
+                 *(ROOT / "book" / "werkvormen").glob("*.md")])
+
+
+def _glossary_entry(choice) -> str:
+    if choice.begrip is None:
+        return ""
+    term = leren.load().terms[choice.begrip]
+    return term.definitie
+
+
+def _slips(files: list[Path]) -> list[str]:
+    choices = leren.load().vocabulary.values()
+    found = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        low = text.casefold()
+        for choice in choices:
+            allowed = _glossary_entry(choice).casefold() if path.name == "begrippen.yml" else ""
+            for variant in choice.vermijden:
+                hits = low.count(variant.casefold()) - allowed.count(variant.casefold())
+                if hits > 0:
+                    found.append(f"{path.relative_to(ROOT)}: '{variant}' (gebruik '{choice.term}')")
+            if choice.engels and path.name != "begrippen.yml":
+                english = [m.start() for m in re.finditer(re.escape(choice.engels.casefold()), low)]
+                glossed = re.findall(re.escape(choice.term.casefold()) + r"\w*\s*\(" + re.escape(choice.engels.casefold()),
+                                     low)
+                if len(english) > 1 or (english and not glossed):
+                    found.append(f"{path.relative_to(ROOT)}: '{choice.engels}' {len(english)} keer; gebruik het Engels "
+                                 f"alleen één keer, tussen haakjes na '{choice.term}'")
+    return found
+
+
+def test_term_list_agrees_with_the_glossary():
+    catalog = leren.load()
+    assert catalog.vocabulary
+    for choice in catalog.vocabulary.values():
+        if choice.begrip:
+            term = catalog.terms[choice.begrip]
+            assert term.term.casefold() == choice.term.casefold(), choice.term
+            if choice.engels:
+                assert choice.engels.casefold() in term.definitie.casefold(), choice.term
+
+
+def test_pages_and_case_data_use_one_term_per_concept():
+    slips = _slips(PAGES + MY_DATA)
+    assert not slips, "\n".join(slips)
+
+
+@pytest.mark.xfail(reason="werkvormen, oefeningen, werkbladen en notebooks horen bij andere branches; "
+                          "hun afwijkingen staan in het rapport van branch trust", strict=False)
+def test_files_of_other_branches_use_one_term_per_concept():
+    slips = _slips(OTHERS)
+    assert not slips, "\n".join(slips)
+
+
+def test_term_list_refuses_a_variant_that_is_the_term_itself(data):
+    path = data / "termen.yml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw[0]["vermijden"].append("Stille kennis")
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    [problem] = _problems(data)
+    assert problem.startswith("termen.yml, item 'stille kennis':") and "'Stille kennis' staat onder 'vermijden'" in problem

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from leren.errors import DataError
-from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, Worksheet
+from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, TermChoice, Worksheet
 from leren.schema import build
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -34,6 +34,7 @@ _LISTS: dict[str, type] = {
     "krachten.yml": Force,
     "begrippen.yml": Term,
     "leesroutes.yml": ReadingPath,
+    "termen.yml": TermChoice,
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -48,6 +49,7 @@ class Catalog:
     terms: dict[str, Term] = field(default_factory=dict)
     paths: dict[str, ReadingPath] = field(default_factory=dict)
     exercises: dict[str, ItemBank] = field(default_factory=dict)
+    vocabulary: dict[str, TermChoice] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
 
     def owner_title(self, worksheet: Worksheet) -> str:
@@ -81,6 +83,7 @@ def _load(data_dir: Path) -> Catalog:
         Term: catalog.terms,
         ReadingPath: catalog.paths,
         ItemBank: catalog.exercises,
+        TermChoice: catalog.vocabulary,
     }
     for folder, cls in _DIRECTORIES.items():
         for path in sorted((data_dir / folder).glob("*.yml")):
@@ -212,3 +215,13 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
     for term in c.terms.values():
         for other in term.verwant:
             ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)
+    seen: dict[str, str] = {}
+    for choice in c.vocabulary.values():
+        where = f"termen.yml, item '{choice.term}'"
+        if choice.begrip is not None:
+            ref(where, "begrip", choice.begrip, c.terms)
+        for variant in choice.vermijden:
+            key = variant.casefold()
+            if key in seen:
+                problems.append(f"{where}: de variant '{variant}' staat ook bij '{seen[key]}'; kies één term.")
+            seen[key] = choice.term

@@ -341,6 +341,29 @@ class Term:
 
 
 @dataclass
+class TermChoice:
+    """One concept, one term: the Dutch term the knowledge base uses, the English original it glosses at
+    first use on a page, and the variants it avoids. `begrip` names the glossary entry, if there is one."""
+
+    term: str
+    vermijden: list[str]
+    engels: str | None = None
+    begrip: str | None = None
+    toelichting: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.term
+
+    def problems(self) -> list[str]:
+        out = []
+        for variant in self.vermijden:
+            if variant.casefold() in (self.term.casefold(), (self.engels or "").casefold()):
+                out.append(f"'{variant}' staat onder 'vermijden', maar is de term zelf of het Engelse origineel.")
+        return out
+
+
+@dataclass
 class PathStep:
     pagina: str
     waarom: str
