@@ -27,7 +27,7 @@ from leren.sphinx import (
     selfcheck,
     worksheet,
 )
-from leren.sphinx import a11y, i18n, markup, searchtexts, site
+from leren.sphinx import a11y, i18n, icons, markup, searchtexts, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
@@ -35,8 +35,8 @@ COMPONENTS = (
     evidence, notes,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data, reproducible output and
-# valid HTML.
-SITE_COMPONENTS = (a11y, i18n, site, searchtexts, markup)
+# valid HTML, and the theme's icons without its Font Awesome script.
+SITE_COMPONENTS = (a11y, i18n, site, searchtexts, markup, icons)
 
 
 def _add_static_path(app: Sphinx) -> None:
