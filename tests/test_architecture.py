@@ -28,7 +28,7 @@ import pytest
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "leren"
 CORE = {"__init__", "errors", "model", "schema", "catalog", "text", "formats", "paths", "exercises", "planner",
         "reproducible", "finder"}
-BASES = {"docxbase", "typstbase", "worksheets"}
+BASES = {"docxbase", "typstbase", "worksheets", "wheel"}
 ADAPTERS = {"sphinx", "agenda", "pdfbook", "offline", "oefeningen"}
 TOP = {"cli"}
 ALIASES = {"oefeningen_widgets": "oefeningen"}

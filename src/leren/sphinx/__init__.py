@@ -22,6 +22,7 @@ from leren.sphinx import (
     glossary,
     notebooks,
     notes,
+    package,
     paths,
     principles,
     selfcheck,
@@ -32,7 +33,7 @@ from leren.sphinx import a11y, i18n, searchtexts, site
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
     principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
-    evidence, notes,
+    evidence, notes, package,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
 SITE_COMPONENTS = (a11y, i18n, site, searchtexts)
