@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from leren.model import KIND_LABELS, MOMENT_LABELS, PURPOSE_LABELS, Format, Step
-from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, page_script, para, rubric, table
+from leren.model import Format, Purpose, Step
+from leren.paths import case as case_page, format_worksheet, principle, target, werkvorm
+from leren.sphinx.base import DataDirective, bullets, facts, page_script, para, rubric, table
 from leren.sphinx.worksheet import preview
+from leren.text import KIND_LABELS, MOMENT_LABELS, clock, duration, purpose_label
 
 PROVENANCE = {
     "uit de bron": "Uit de bron",
@@ -37,10 +40,6 @@ MOMENT_ORDER = ("voor", "tijdens", "tussen", "na")
 TURN_UNITS = {"deelnemer": "deelnemer", "groepje": "groepje"}
 # Pages whose fields are marked one by one as coming from the source or from the editors.
 MARKED_PROVENANCE = ("uit de bron", "aangevuld")
-
-
-def page(format_id: str) -> str:
-    return f"/book/werkvormen/{format_id}"
 
 
 class FormatPage(DataDirective):
@@ -79,13 +78,13 @@ class FormatPage(DataDirective):
             p = catalog.principles[pid]
             if principle_links:
                 principle_links.append(nodes.Text(", "))
-            principle_links.append(self.doc_link(f"/book/principes/{pid}", f"{p.nummer}. {p.naam}"))
+            principle_links.append(self.doc_link(target(principle(pid)), f"{p.nummer}. {p.naam}"))
         section += facts((
             ("Soort", f"{KIND_LABELS[fmt.soort]}: {KIND_EXPLANATIONS[fmt.soort]}"),
             *self._times(fmt, mark),
             ("Groepsgrootte", [self._group(fmt), *mark("groepsgrootte")]),
             ("Groepsindeling", [fmt.groepsindeling, *mark("groepsindeling")]),
-            ("Doelen", ", ".join(PURPOSE_LABELS[d] for d in fmt.doelen)),
+            ("Doelen", ", ".join(purpose_label(d) for d in fmt.doelen)),
             ("Principes", principle_links),
         ), ["leren-werkvorm-feiten"])
 
@@ -111,7 +110,7 @@ class FormatPage(DataDirective):
                 section += render(value)
         section += rubric("Bron")
         section += self._source(fmt)
-        sheet_id = f"werkvorm-{fmt.id}"
+        sheet_id = format_worksheet(fmt.id)
         if sheet_id in catalog.worksheets:
             section += rubric("Werkblad")
             section += preview(self, sheet_id)
@@ -121,16 +120,16 @@ class FormatPage(DataDirective):
     def _times(fmt: Format, mark) -> list[tuple[str, str | list]]:
         """The facts about time: in the meeting and in total; for a traject its meetings, contact time and span."""
         outside = {m: sum(s.minuten * s.keer for s in fmt.stappen if s.wanneer == m) for m in ("voor", "tussen", "na")}
-        extra = [f"{MOMENT_LABELS[m].lower()} {minutes(total)}" for m, total in outside.items() if total]
+        extra = [f"{MOMENT_LABELS[m].lower()} {duration(total)}" for m, total in outside.items() if total]
         rows: list[tuple[str, str | list]] = []
         if fmt.soort == "traject":
             if fmt.bijeenkomsten:
                 rows.append(("Bijeenkomsten", [str(fmt.bijeenkomsten), *mark("bijeenkomsten")]))
-            rows.append(("Contacttijd", f"{minutes(fmt.contacttijd)} in de bijeenkomsten samen"))
+            rows.append(("Contacttijd", f"{duration(fmt.contacttijd)} in de bijeenkomsten samen"))
             if fmt.looptijd:
                 rows.append(("Looptijd", [fmt.looptijd, *mark("looptijd")]))
         else:
-            rows.append(("Tijd in de bijeenkomst", minutes(fmt.minuten_in_zaal)))
+            rows.append(("Tijd in de bijeenkomst", duration(fmt.minuten_in_zaal)))
         if extra:
             label = "Tijd buiten de bijeenkomsten" if fmt.soort == "traject" else "Tijd buiten de bijeenkomst"
             rows.append((label, "; ".join(extra)))
@@ -177,7 +176,7 @@ class FormatPage(DataDirective):
             parts.append(f"Leren transformeren, hoofdstuk {fmt.bron.hoofdstuk}")
         if fmt.bron.casus:
             case = self.catalog.cases[fmt.bron.casus]
-            parts.append(self.doc_link(f"/book/casussen/{case.id}", f"casus {case.kort}"))
+            parts.append(self.doc_link(target(case_page(case.id)), f"casus {case.kort}"))
         parts.append(f"vindplaats (regelnummers in de tekstversie): {readable_references(fmt.bron.regels)}")
         out = para()
         for i, part in enumerate(parts):
@@ -232,9 +231,9 @@ class FormatFinder(DataDirective):
         for fmt in formats:
             numbers = ", ".join(str(n) for n in sorted(catalog.principles[p].nummer for p in fmt.principes))
             rows.append([
-                para(self.doc_link(page(fmt.id), fmt.naam)),
+                para(self.doc_link(target(werkvorm(fmt.id)), fmt.naam)),
                 fmt.doel,
-                minutes(fmt.duur),
+                duration(fmt.duur),
                 FormatPage._group(fmt),
                 numbers,
                 PROVENANCE[fmt.herkomst],
@@ -254,8 +253,8 @@ class FormatFinder(DataDirective):
         principles = "".join(
             f'<option value="{p.id}">{p.nummer}. {p.naam}</option>' for p in self.catalog.principles.values()
         )
-        purposes = "".join(f'<option value="{k}">{v}</option>' for k, v in PURPOSE_LABELS.items())
-        durations = "".join(f'<option value="{m}">hoogstens {minutes(m)}</option>' for m in DURATIONS)
+        purposes = "".join(f'<option value="{k}">{purpose_label(k)}</option>' for k in get_args(Purpose))
+        durations = "".join(f'<option value="{m}">hoogstens {duration(m)}</option>' for m in DURATIONS)
         return (
             '<form class="leren-zoeker" hidden aria-label="Werkvormen zoeken">'
             '<div><label for="zoek-principe">Principe</label>'
