@@ -132,7 +132,8 @@ class FormatPage(DataDirective):
             rows.append(("Tijd in de bijeenkomst", duration(fmt.minuten_in_zaal)))
         if extra:
             label = "Tijd buiten de bijeenkomsten" if fmt.soort == "traject" else "Tijd buiten de bijeenkomst"
-            rows.append((label, "; ".join(extra)))
+            total = sum(step.minuten * step.keer for step in fmt.stappen)
+            rows.append((label, f"{'; '.join(extra)} (alles samen {minutes(total)})"))
         return rows
 
     @staticmethod
