@@ -133,7 +133,7 @@ class FormatPage(DataDirective):
         if extra:
             label = "Tijd buiten de bijeenkomsten" if fmt.soort == "traject" else "Tijd buiten de bijeenkomst"
             total = sum(step.minuten * step.keer for step in fmt.stappen)
-            rows.append((label, f"{'; '.join(extra)} (alles samen {minutes(total)})"))
+            rows.append((label, f"{'; '.join(extra)} (alles samen {duration(total)})"))
         return rows
 
     @staticmethod
