@@ -66,7 +66,7 @@ def test_interventie_shows_time_in_meeting_and_outside(pages):
     body = text(pages["begeleid-podium"])
     assert "Soort Interventie: een zet die je inzet als er iets gebeurt" in body
     assert f"Tijd in de bijeenkomst {fmt.minuten_in_zaal} min" in body
-    assert "Tijd buiten de bijeenkomst vooraf 1 uur 45 min; achteraf 20 min (alles samen 2 uur 25 min)" in body
+    assert "Tijd buiten de bijeenkomst vooraf 1 uur 45 min; achteraf 20 min (met de bijeenkomst erbij: 2 uur 25 min)" in body
 
 
 def test_facilitator_fields_are_shown(pages):
