@@ -9,8 +9,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
-import sys
 import textwrap
 import zipfile
 from pathlib import Path
@@ -22,6 +20,7 @@ from pypdf import PdfReader
 
 from browser_support import launch, serve
 from conftest import ROOT, toc_docnames
+from sphinx_support import build_mini
 from leren.offline.bundle import FOLDER, make_bundle
 from leren.offline.notebooks import notebook_sources
 from leren.offline.worksheets import engine_available
@@ -119,18 +118,10 @@ def test_pages_load_nothing_from_other_servers(book):
     assert problems == []
 
 
-def build_print_sample(tmp_path: Path) -> Path:
-    """A small site with every block that hides content on screen, built as the trainer edition."""
-    src = tmp_path / "bron"
-    src.mkdir()
-    (src / "conf.py").write_text(textwrap.dedent("""
-        extensions = ["myst_parser", "sphinx_design", "sphinx_togglebutton", "sphinx_exercise", "leren.sphinx"]
-        myst_enable_extensions = ["colon_fence"]
-        html_theme = "sphinx_book_theme"
-        language = "nl"
-        html_title = "Proef"
-    """), encoding="utf-8")
-    (src / "index.md").write_text(textwrap.dedent("""
+def build_print_sample(tmp_path: Path, monkeypatch) -> Path:
+    """A small site with every block that hides content on screen, built in-process as the trainer edition."""
+    monkeypatch.delenv("LEREN_EDITIE", raising=False)
+    page = textwrap.dedent("""
         # Proefpagina
 
         Een [externe link](https://www.example.org/pad) en een [interne link](tweede.md).
@@ -166,19 +157,19 @@ def build_print_sample(tmp_path: Path) -> Path:
         :class: dropdown
         UITWERKING-TEKST
         :::
-    """), encoding="utf-8")
-    (src / "tweede.md").write_text("# Tweede pagina\n\nTekst.\n", encoding="utf-8")
-    out = tmp_path / "site"
-    env = {**__import__("os").environ, "LEREN_EDITIE": "trainer"}
-    subprocess.run([str(Path(sys.executable).parent / "sphinx-build"), "-q", "-b", "html", str(src), str(out)],
-                   check=True, env=env, capture_output=True)
+    """)
+    out, warnings = build_mini(tmp_path, {"index": page, "tweede": "# Tweede pagina\n\nTekst.\n"},
+                               extensions=["myst_nb", "sphinx_design", "sphinx_togglebutton", "sphinx_exercise",
+                                           "leren.sphinx"],
+                               html_theme="sphinx_book_theme", html_title="Proef", leren_editie="trainer",
+                               myst_enable_extensions=["colon_fence"])
     return out
 
 
-def test_print_shows_every_tab_dropdown_and_solution(tmp_path):
+def test_print_shows_every_tab_dropdown_and_solution(tmp_path, monkeypatch):
     from playwright.sync_api import sync_playwright
 
-    site = build_print_sample(tmp_path)
+    site = build_print_sample(tmp_path, monkeypatch)
     url, stop = serve(site)
     try:
         with sync_playwright() as playwright:
@@ -297,7 +288,7 @@ def test_download_link_points_to_the_pdf_and_is_added_once(book, pdfs, chosen, t
 
 # The offline bundle.
 
-def test_bundle_holds_site_pdfs_notebooks_and_worksheets(bundle, pdfs, tmp_path):
+def test_bundle_holds_site_pdfs_notebooks_and_worksheets(bundle, pdfs, alles):
     names = set(zipfile.ZipFile(bundle).namelist())
     assert f"{FOLDER}/index.html" in names and f"{FOLDER}/LEESMIJ.txt" in names
     assert f"{FOLDER}/book/intro.html" in names
@@ -310,10 +301,8 @@ def test_bundle_holds_site_pdfs_notebooks_and_worksheets(bundle, pdfs, tmp_path)
     sheets = {n for n in names if n.startswith(f"{FOLDER}/werkbladen/")}
     leesmij = zipfile.ZipFile(bundle).read(f"{FOLDER}/LEESMIJ.txt").decode("utf-8")
     if engine_available():
-        out = tmp_path / "werkbladen"
-        subprocess.run([sys.executable, "-m", "leren.cli", "alles", "--uit", str(out)], check=True,
-                       capture_output=True)
-        expected = {f"{FOLDER}/werkbladen/{p.name}" for p in out.iterdir() if p.is_file()}
+        assert alles.returncode == 0, alles.stderr
+        expected = {f"{FOLDER}/werkbladen/{p.name}" for p in alles.folder.iterdir() if p.is_file()}
         assert expected and sheets == expected
         assert "werkbladen" in leesmij
     else:
