@@ -17,7 +17,8 @@ import yaml
 
 from leren.derived import add_worksheets
 from leren.errors import DataError
-from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, Worksheet
+from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, TermChoice, Worksheet
+from leren.paths import FORMAT_WORKSHEET_PREFIX, format_worksheet
 from leren.schema import build
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -35,6 +36,7 @@ _LISTS: dict[str, type] = {
     "krachten.yml": Force,
     "begrippen.yml": Term,
     "leesroutes.yml": ReadingPath,
+    "termen.yml": TermChoice,
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -49,19 +51,8 @@ class Catalog:
     terms: dict[str, Term] = field(default_factory=dict)
     paths: dict[str, ReadingPath] = field(default_factory=dict)
     exercises: dict[str, ItemBank] = field(default_factory=dict)
+    vocabulary: dict[str, TermChoice] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
-
-    def owner_title(self, worksheet: Worksheet) -> str:
-        """The name of what a worksheet belongs to, for display."""
-        owner = worksheet.hoort_bij
-        if owner.soort == "principe":
-            p = self.principles[owner.id]
-            return f"Principe {p.nummer}: {p.naam}"
-        if owner.soort == "casus":
-            return f"Casus: {self.cases[owner.id].titel}"
-        if owner.soort == "werkvorm":
-            return f"Werkvorm: {self.formats[owner.id].naam}"
-        return "Algemeen werkblad"
 
 
 def load(data_dir: Path | str | None = None) -> Catalog:
@@ -82,6 +73,7 @@ def _load(data_dir: Path) -> Catalog:
         Term: catalog.terms,
         ReadingPath: catalog.paths,
         ItemBank: catalog.exercises,
+        TermChoice: catalog.vocabulary,
     }
     for folder, cls in _DIRECTORIES.items():
         for path in sorted((data_dir / folder).glob("*.yml")):
@@ -185,6 +177,14 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         where = f"casussen/{case.id}.yml"
         for ev in case.principes:
             ref(where, "principe", ev.principe, c.principles)
+        if case.principes:
+            given = [ev.principe for ev in case.principes]
+            for pid in sorted({g for g in given if given.count(g) > 1}):
+                problems.append(f"{where}: principe '{pid}' staat twee keer onder 'principes'; geef één graad per principe.")
+            missing = [pid for pid in c.principles if pid not in given]
+            if missing:
+                problems.append(f"{where}: onder 'principes' ontbreken {', '.join(missing)}. Geef voor elk principe "
+                                "een graad (noemt, verband, redactie of zwak) en een bronplaats, ook als het bewijs zwak is.")
         for wid in case.werkvormen:
             ref(where, "werkvorm", wid, c.formats)
     for fmt in c.formats.values():
@@ -198,6 +198,7 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         owner = sheet.hoort_bij
         if owner.soort in pools:
             ref(f"werkbladen/{sheet.id}.yml", owner.soort, owner.id, pools[owner.soort])
+        _check_format_worksheet(sheet, problems)
     for bank in c.exercises.values():
         owner = bank.hoort_bij
         where = f"oefeningen/{bank.id}.yml"
@@ -208,3 +209,25 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
     for term in c.terms.values():
         for other in term.verwant:
             ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)
+    seen: dict[str, str] = {}
+    for choice in c.vocabulary.values():
+        where = f"termen.yml, item '{choice.term}'"
+        if choice.begrip is not None:
+            ref(where, "begrip", choice.begrip, c.terms)
+        for variant in choice.vermijden:
+            key = variant.casefold()
+            if key in seen:
+                problems.append(f"{where}: de variant '{variant}' staat ook bij '{seen[key]}'; kies één term.")
+            seen[key] = choice.term
+
+
+def _check_format_worksheet(sheet: Worksheet, problems: list[str]) -> None:
+    """The worksheet of werkvorm X is called `werkvorm-X` (`paths.format_worksheet`), and only that one."""
+    owner = sheet.hoort_bij
+    where = f"werkbladen/{sheet.id}.yml"
+    if owner.soort == "werkvorm" and sheet.id != format_worksheet(owner.id):
+        problems.append(f"{where}: een werkblad bij werkvorm '{owner.id}' heet '{format_worksheet(owner.id)}'. "
+                        f"Geef het bestand die naam, of zet 'hoort_bij' goed.")
+    elif owner.soort != "werkvorm" and sheet.id.startswith(FORMAT_WORKSHEET_PREFIX):
+        problems.append(f"{where}: een naam die begint met '{FORMAT_WORKSHEET_PREFIX}' is voor het werkblad van een "
+                        f"werkvorm. Zet 'hoort_bij' op soort werkvorm, of kies een andere naam.")

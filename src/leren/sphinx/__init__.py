@@ -16,24 +16,27 @@ from leren.sphinx import (
     bibstyle,
     cases,
     editions,
+    evidence,
     forces,
     formats,
     generated,
     glossary,
     notebooks,
+    notes,
     paths,
     principles,
     selfcheck,
     worksheet,
 )
-from leren.sphinx import a11y, i18n, site
+from leren.sphinx import a11y, i18n, searchtexts, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
     principles, forces, cases, formats, generated, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
+    evidence, notes,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
-SITE_COMPONENTS = (a11y, i18n, site)
+SITE_COMPONENTS = (a11y, i18n, site, searchtexts)
 
 
 def _add_static_path(app: Sphinx) -> None:
