@@ -27,7 +27,7 @@ import pytest
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "leren"
 CORE = {"__init__", "errors", "model", "schema", "catalog", "text", "formats", "paths", "exercises", "planner",
-        "reproducible", "finder"}
+        "reproducible", "finder", "derived"}
 BASES = {"docxbase", "typstbase", "worksheets", "wheel"}
 ADAPTERS = {"sphinx", "agenda", "pdfbook", "offline", "oefeningen"}
 TOP = {"cli"}

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from leren.derived import add_worksheets
 from leren.errors import DataError
 from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, TermChoice, Worksheet
 from leren.paths import FORMAT_WORKSHEET_PREFIX, format_worksheet
@@ -105,6 +106,9 @@ def _load(data_dir: Path) -> Catalog:
         _check_references(catalog, problems)
     if problems:
         raise DataError(problems)
+    # A werkvorm without a worksheet file gets one made from its own fields (leren.derived).
+    add_worksheets(catalog.formats, catalog.worksheets)
+    catalog.worksheets = dict(sorted(catalog.worksheets.items()))
     catalog.principles = dict(sorted(catalog.principles.items(), key=lambda kv: kv[1].nummer))
     catalog.cases = dict(sorted(catalog.cases.items(), key=lambda kv: kv[1].hoofdstuk))
     catalog.formats = dict(sorted(catalog.formats.items(), key=lambda kv: kv[1].naam.casefold()))

@@ -19,6 +19,7 @@ from leren.sphinx import (
     evidence,
     forces,
     formats,
+    generated,
     glossary,
     notebooks,
     notes,
@@ -32,7 +33,7 @@ from leren.sphinx import a11y, i18n, searchtexts, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
-    principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
+    principles, forces, cases, formats, generated, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
     evidence, notes, package,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
