@@ -29,15 +29,16 @@ from leren.sphinx import (
     selfcheck,
     worksheet,
 )
-from leren.sphinx import a11y, i18n, searchtexts, site
+from leren.sphinx import a11y, i18n, markup, searchtexts, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
     principles, forces, cases, formats, generated, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
     evidence, notes, package,
 )
-# Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
-SITE_COMPONENTS = (a11y, i18n, site, searchtexts)
+# Site-wide quality: accessibility fixes, Dutch interface strings, meta data, reproducible output and
+# valid HTML.
+SITE_COMPONENTS = (a11y, i18n, site, searchtexts, markup)
 
 
 def _add_static_path(app: Sphinx) -> None:
