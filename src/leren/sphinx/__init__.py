@@ -29,7 +29,7 @@ from leren.sphinx import (
     selfcheck,
     worksheet,
 )
-from leren.sphinx import a11y, i18n, markup, searchtexts, site
+from leren.sphinx import a11y, deferred, i18n, icons, markup, searchtexts, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
@@ -38,7 +38,7 @@ COMPONENTS = (
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data, reproducible output and
 # valid HTML.
-SITE_COMPONENTS = (a11y, i18n, site, searchtexts, markup)
+SITE_COMPONENTS = (a11y, i18n, site, searchtexts, markup, icons, deferred)
 
 
 def _add_static_path(app: Sphinx) -> None:
