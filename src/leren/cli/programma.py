@@ -76,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as exc:
         raise UsageError(str(exc)) from None
     print(f"Agenda '{plan.titel}' gemaakt: {path}")
-    print(f"{len(plan.blokken)} blokken, van {plan.start:%H:%M} tot {plan.einde:%H:%M}.")
+    count = "1 blok" if len(plan.blokken) == 1 else f"{len(plan.blokken)} blokken"
+    print(f"{count}, van {plan.start:%H:%M} tot {plan.einde:%H:%M}.")
     if args.bundel:
         print(f"Met {len(sheets)} werkbladen erachter.")
+    for warning in plan.waarschuwingen:
+        print(f"Let op, {warning}")
     return 0
