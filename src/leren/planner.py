@@ -46,12 +46,12 @@ from pathlib import Path
 
 import yaml
 
-from leren.catalog import Catalog, load
+from leren.catalog import MAX_ROOM_MINUTES, Catalog, load
 from leren.model import Format, Step, Worksheet
 from leren.worksheets.personalisation import DateError
 from leren.worksheets.personalisation import parse_date as _shared_parse_date
 
-MAX_BLOCK_MINUTES = 240  # a block, and a werkvorm's time in the room, is at most four hours
+MAX_BLOCK_MINUTES = MAX_ROOM_MINUTES  # a block lasts at most four hours, like a werkvorm in the room
 MAX_PARTICIPANTS = 500
 DEFAULT_SUBGROUP = 4
 LIMITS = {"max_blok_minuten": MAX_BLOCK_MINUTES, "max_deelnemers": MAX_PARTICIPANTS,

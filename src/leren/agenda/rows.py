@@ -9,7 +9,7 @@ from leren.planner import Agenda, duration_text
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
-KINDS = {"werkvorm": "Werkvorm", "pauze": "Pauze", "vrij": "Eigen onderdeel"}
+KINDS = {"werkvorm": "Werkvorm", "werkblad": "Werkblad", "pauze": "Pauze", "vrij": "Eigen onderdeel"}
 
 
 @dataclass(frozen=True)
