@@ -102,6 +102,7 @@ def _load(data_dir: Path) -> Catalog:
                 _add(targets[cls], item, where, problems)
     if not problems:
         _check_references(catalog, problems)
+        _check_kinds(catalog, problems)
     if problems:
         raise DataError(problems)
     catalog.principles = dict(sorted(catalog.principles.items(), key=lambda kv: kv[1].nummer))
@@ -213,3 +214,38 @@ def _check_format_worksheet(sheet: Worksheet, problems: list[str]) -> None:
     elif owner.soort != "werkvorm" and sheet.id.startswith(FORMAT_WORKSHEET_PREFIX):
         problems.append(f"{where}: een naam die begint met '{FORMAT_WORKSHEET_PREFIX}' is voor het werkblad van een "
                         f"werkvorm. Zet 'hoort_bij' op soort werkvorm, of kies een andere naam.")
+
+
+def _check_kinds(c: Catalog, problems: list[str]) -> None:
+    """A werkvorm fits in one meeting, an interventie is a short move, a traject says how many meetings
+    it has and over what time."""
+    for fmt in c.formats.values():
+        where = f"werkvormen/{fmt.id}.yml"
+        room = fmt.minuten_in_zaal
+        if fmt.soort != "traject" and (fmt.bijeenkomsten is not None or fmt.looptijd is not None):
+            problems.append(f"{where}: 'bijeenkomsten' en 'looptijd' horen alleen bij een traject, en dit is een "
+                            f"{fmt.soort}. Haal ze weg, of maak er een traject van met 'soort: traject'.")
+        if room == 0:
+            problems.append(f"{where}: geen enkele stap gebeurt in de bijeenkomst. Zet bij minstens een stap "
+                            "'wanneer: tijdens'.")
+        elif fmt.soort == "werkvorm" and room > MAX_ROOM_MINUTES:
+            problems.append(
+                f"{where}: de tijd in de zaal is {room} minuten (de stappen met 'wanneer: tijdens'), maar een "
+                f"werkvorm past in een bijeenkomst van hoogstens {MAX_ROOM_MINUTES // 60} uur. Splits hem in "
+                "twee werkvormen, zet voorbereiding en werk tussendoor op 'wanneer: voor', 'tussen' of 'na', of "
+                "maak er een traject van ('soort: traject' met 'bijeenkomsten' en 'looptijd').")
+        elif fmt.soort == "interventie" and room > MAX_INTERVENTION_MINUTES:
+            problems.append(
+                f"{where}: een interventie is een korte zet tijdens een andere werkvorm, maar deze duurt in de zaal "
+                f"{room} minuten. Houd het bij hoogstens {MAX_INTERVENTION_MINUTES} minuten, of maak er een "
+                "werkvorm van met 'soort: werkvorm'.")
+        if fmt.soort == "traject":
+            missing = [name for name in ("bijeenkomsten", "looptijd") if getattr(fmt, name) in (None, "")]
+            if missing:
+                problems.append(f"{where}: een traject noemt het aantal bijeenkomsten en de looptijd; "
+                                f"vul {' en '.join(repr(m) for m in missing)} in (bijvoorbeeld 'bijeenkomsten: 5' "
+                                "en 'looptijd: \"drie maanden\"').")
+            elif fmt.bijeenkomsten < 2:
+                problems.append(f"{where}: een traject loopt over meer bijeenkomsten, maar 'bijeenkomsten' is "
+                                f"{fmt.bijeenkomsten}. Past alles in een bijeenkomst, maak er dan een werkvorm "
+                                "van met 'soort: werkvorm'.")
