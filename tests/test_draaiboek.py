@@ -84,7 +84,9 @@ def test_materials_and_participants_check_for_the_whole_meeting(catalog):
     book = build(parse_plan(PLAN, catalog))
     items = dict(book.materials)
     assert items["Een kring stoelen"] == "Kring, Plaatsbepaling" and items["Een flap"] == "Kring"
-    assert items["Werkblad '" + catalog.worksheets["principe-ervaringsleren"].titel + "', 14 exemplaren"]
+    sheet = catalog.worksheets["principe-ervaringsleren"]
+    assert items[f"{sheet.titel}, 14 exemplaren"] == sheet.titel  # not 'Werkblad: Werkblad: ...'
+    assert book.blocks[-1].title == sheet.titel and book.blocks[-1].worksheet == sheet.instructie
     checks = {c.block: c for c in book.checks}
     assert checks["Kring"].verdict == "te groot: 2 meer dan het maximum" and not checks["Kring"].fits
     assert checks["Plaatsbepaling"].fits

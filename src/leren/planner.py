@@ -518,7 +518,8 @@ class _Reader:
         minutes = self._minutes(item["minuten"], line, index) if "minuten" in item else sheet.minuten
         if not minutes:
             return None
-        return Block("werkblad", f"Werkblad: {sheet.titel}", minutes, clock, notitie=note, regel=line,
+        title = sheet.titel if sheet.titel.casefold().startswith("werkblad") else f"Werkblad: {sheet.titel}"
+        return Block("werkblad", title, minutes, clock, notitie=note, regel=line,
                      standaard=sheet.minuten, werkblad=sheet)
 
     def _format_block(self, item, index, line, clock, note) -> Block | None:

@@ -77,7 +77,7 @@ def render_draaiboek(agenda: Agenda) -> bytes:
         _labelled(word, label, value)
     for b in book.blocks:
         base.styled(word, "Heading1", f"{b.time}  {b.title} ({b.minutes})")
-        for label, text in (("Notitie", b.note), ("Tijd", b.change), ("Werkblad", b.worksheet)):
+        for label, text in (("Notitie", b.note), ("Tijd", b.change), ("Zo werk je", b.worksheet)):
             if text:
                 _labelled(word, label, text)
         if b.invitation:

@@ -104,7 +104,7 @@ def _block(agenda: Agenda, block: Block) -> BlockPlan:
         plan.change = f"{verb}: {duration(block.minuten)} in plaats van {duration(block.standaard)}."
     if block.werkblad is not None:
         sheet = block.werkblad
-        plan.worksheet = f"{sheet.titel}. {sheet.instructie}"
+        plan.worksheet = sheet.instructie
     fmt = block.werkvorm
     if fmt is None:
         return plan
@@ -136,7 +136,7 @@ def _materials(agenda: Agenda) -> list[tuple[str, str]]:
         items = list(block.werkvorm.ruimte_en_materialen) if block.werkvorm else []
         if block.werkblad is not None:
             copies = f"{agenda.deelnemers} exemplaren" if agenda.deelnemers else "een per deelnemer"
-            items.append(f"Werkblad '{block.werkblad.titel}', {copies}")
+            items.append(f"{block.werkblad.titel}, {copies}")
         for item in items:
             users = found.setdefault(" ".join(item.split()), [])
             if block.titel not in users:

@@ -77,7 +77,7 @@ def render_draaiboek(agenda: Agenda) -> bytes:
         out = [f'<section aria-labelledby="blok-{len(parts) + 1}">',
                f'<h2 id="blok-{len(parts) + 1}">{e(b.time)} {e(b.title)} <span class="soort">({e(b.minutes)}, '
                f'{e(b.kind.lower())})</span></h2>']
-        for label, text in (("Notitie", b.note), ("Tijd", b.change), ("Werkblad", b.worksheet)):
+        for label, text in (("Notitie", b.note), ("Tijd", b.change), ("Zo werk je", b.worksheet)):
             if text:
                 out.append(f"<p><strong>{label}:</strong> {e(text)}</p>")
         if b.invitation:

@@ -33,7 +33,7 @@ def render_draaiboek(agenda: Agenda) -> bytes:
     lines = [f"# Draaiboek: {e(book.title)}", "", f"{head} · {e(book.participants)}", ""]
     for block in book.blocks:
         lines += [f"## {block.time} {e(block.title)} ({block.minutes})", "", f"*{e(block.kind)}*", ""]
-        for label, text in (("Notitie", block.note), ("Tijd", block.change), ("Werkblad", block.worksheet)):
+        for label, text in (("Notitie", block.note), ("Tijd", block.change), ("Zo werk je", block.worksheet)):
             if text:
                 lines += [f"**{label}:** {e(text)}", ""]
         if block.invitation:
