@@ -24,6 +24,7 @@ from leren.planner import (
     parse_plan,
     scaled,
     round_sizes,
+    subgroup_size,
     steps_minutes,
 )
 
@@ -219,6 +220,14 @@ def test_rounds_scale_with_the_group():
     assert steps_minutes([fours, harvest], 18) == [5, 5]  # one turn per foursome: ceil(18 / 4)
     assert steps_minutes([harvest], 18) == [5] and steps_minutes([per_trio], 10) == [12]
     assert round_sizes([fours, harvest, in_pairs, plain]) == [None, 4, 2, None]
+
+
+@pytest.mark.parametrize(("indeling", "size"), [
+    ("hele groep, of tweetallen bij het interview", None), ("plenair in de kring", None), ("tweetallen", 2),
+    ("in trio's, daarna plenair", 3), ("groepjes van drie tot vijf", 4), ("groepjes van 6", 6), ("groepjes", 4),
+    ("alleen", None), (None, None)])
+def test_subgroup_size_reads_the_main_configuration(indeling, size):
+    assert subgroup_size(Step(wat="x", minuten=5, indeling=indeling)) == size
 
 
 def test_shortening_a_lot_warns(catalog):

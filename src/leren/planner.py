@@ -132,6 +132,9 @@ _BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"
 _SUBGROUP_WORDS = (("tweeta", 2), ("duo", 2), ("paren", 2), ("drieta", 3), ("trio", 3), ("vierta", 4),
                    ("vijfta", 5), ("zesta", 6))
 _NUMBER = re.compile(r"\b([2-9]|1[0-2])\b")
+_NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
+_ALTERNATIVES = re.compile(r",|;|\bof\b|\bdaarna\b|\bdan\b")
+_WHOLE_GROUP = re.compile(r"hele groep|plenair|\bkring\b|iedereen samen")
 
 
 @dataclass(frozen=True)
@@ -245,15 +248,22 @@ def meeting_minutes(fmt: Format) -> list[int]:
 
 
 def subgroup_size(step: Step) -> int | None:
-    """How many people a subgroup of this step has, read from its `indeling`; None when it names none."""
-    text = (step.indeling or "").casefold()
+    """How many people a subgroup of this step has, read from its `indeling`; None when it names none.
+
+    Only the main configuration counts: what comes before a comma, 'of' or 'daarna' ("hele groep, of
+    tweetallen bij het interview" is the whole group).
+    """
+    text = _ALTERNATIVES.split((step.indeling or "").casefold())[0]
+    if _WHOLE_GROUP.search(text):
+        return None
     for word, size in _SUBGROUP_WORDS:
         if word in text:
             return size
-    match = _NUMBER.search(text) if "groep" in text or "tal" in text else None
-    if match:
-        return int(match.group(1))
-    return DEFAULT_SUBGROUP if re.search(r"\b(sub)?groepjes?\b", text) else None
+    if re.search(r"\b(sub)?groepjes?\b", text):
+        sizes = [int(n) for n in _NUMBER.findall(text)]
+        sizes += [_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text) if w in _NUMBER_WORDS]
+        return round(sum(sizes) / len(sizes)) if sizes else DEFAULT_SUBGROUP  # 'van drie tot vijf': 4
+    return None
 
 
 def round_sizes(steps: list[Step]) -> list[int | None]:
