@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import zipfile
 
 import pytest
@@ -98,9 +99,11 @@ def test_materials_and_participants_check_for_the_whole_meeting(catalog):
 @pytest.mark.parametrize("fmt", list(READERS))
 def test_every_format_holds_the_draaiboek(catalog, fmt):
     plan = parse_plan(PLAN, catalog)
-    text = READERS[fmt](agenda.render(plan, fmt, draaiboek=True)).replace("\u00ad", "").replace("- ", "-")
+    text = READERS[fmt](agenda.render(plan, fmt, draaiboek=True))
+    # pypdf reads some hyphens between digits as soft hyphens (pdftotext reads '-'); times are 09:16-09:34
+    text = re.sub(r"(\d)\u00ad(\d)", r"\1-\2", text).replace("\u00ad", "").replace("- ", "-")
     assert "Draaiboek" in text and "Teamochtend" in text
-    for expected in ("09:16-09:34", "Ronde", "Wat neem je mee uit de afgelopen week?", "Wat viel je op?",
+    for expected in ("09:16-09:34", "Ronde", "naar verhouding aangepast", "Wat neem je mee uit de afgelopen week?", "Wat viel je op?",
                      "Een kring stoelen", "Materialen", "Deelnemers", "te groot", "Vraag toestemming",
                      "Iedereen krijgt een beurt"):
         assert expected in text, (fmt, expected)

@@ -15,8 +15,9 @@ from leren.agenda.rows import KINDS, details, summary, when
 from leren.planner import Agenda, Block, meeting_steps, scaled, steps_minutes
 from leren.text import duration
 
-SCALED_NOTE = ("Is een blok korter of langer dan de werkvorm zelf, dan zijn de minuten van de stappen naar "
-               "verhouding aangepast. Achter 'was' staan de minuten van de werkvorm; kies zelf wat je inkort.")
+SCALED_NOTE = ("Is een blok korter of langer dan de werkvorm vraagt, dan zijn de minuten van de stappen naar "
+               "verhouding aangepast. Achter 'was' staan de minuten die de werkvorm voor deze groep vraagt; kies "
+               "zelf wat je inkort.")
 MOMENTS = {"voor": "Vooraf", "tussen": "Tussen de bijeenkomsten", "na": "Achteraf"}
 
 
@@ -72,6 +73,7 @@ class Draaiboek:
     checks: list[GroupCheck]
     check_note: str
     summary: str
+    scaled_note: str = ""  # SCALED_NOTE when some step's minutes differ from the werkvorm's
 
 
 def build(agenda: Agenda) -> Draaiboek:
@@ -93,6 +95,7 @@ def build(agenda: Agenda) -> Draaiboek:
         checks=checks,
         check_note=note,
         summary=summary(agenda),
+        scaled_note=SCALED_NOTE if any(s.changed for b in blocks for s in b.steps) else "",
     )
 
 

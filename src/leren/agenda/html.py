@@ -124,6 +124,7 @@ def render_draaiboek(agenda: Agenda) -> bytes:
 <p class="soort">Draaiboek voor de trainer</p>
 <h1>{e(book.title)}</h1>
 <p><strong>{e(book.when)}</strong>{facts}<br><strong>Deelnemers:</strong> {e(book.participants)}</p>
+{f'<p class="soort">{e(book.scaled_note)}</p>' if book.scaled_note else ""}
 {chr(10).join(parts)}
 <h2>Materialen</h2>
 {materials}
