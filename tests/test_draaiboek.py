@@ -135,6 +135,11 @@ def test_hostile_titles_and_notes_stay_text(catalog, title):
     for fmt in ("pdf", "docx"):
         data = agenda.render(plan, fmt, draaiboek=True)
         assert title[:20].split()[0] in READERS[fmt](data).replace("\u00ad", "")
+    # the participants' agenda takes the same texts
+    handout = agenda.render(plan, "html").decode("utf-8")
+    assert "<script>" not in handout and handout.count("<h1>") == 1
+    assert "<script>" not in agenda.render(plan, "md").decode("utf-8")
+    assert agenda.render(plan, "pdf")[:5] == b"%PDF-" and zipfile.is_zipfile(io.BytesIO(agenda.render(plan, "docx")))
 
 
 def test_command_writes_the_draaiboek_next_to_the_plan(tmp_path, capsys):

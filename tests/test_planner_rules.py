@@ -285,3 +285,22 @@ def test_worksheet_block_defaults_to_the_worksheet_minutes(catalog):
     assert block.minuten == catalog.worksheets["principe-ervaringsleren"].minuten and block.werkblad is not None
     [problem] = errors(plan("- werkblad: principe-ervaringslere"), catalog)
     assert problem.startswith("regel 5: onbekend werkblad") and "Bedoelde je 'principe-ervaringsleren'" in problem
+
+
+def test_command_refuses_an_interventie_block_and_writes_nothing(tmp_path, capsys):
+    from leren.cli import main
+
+    catalog = leren.load()
+    interventie = next(f for f in catalog.formats.values() if f.soort == "interventie")
+    traject = next(f for f in catalog.formats.values() if f.soort == "traject")
+    path = tmp_path / "plan.yml"
+    path.write_text(plan(f"- werkvorm: {interventie.id}", f"- werkvorm: {traject.id}"), encoding="utf-8")
+    assert main(["programma", str(path), "--draaiboek"]) == 2
+    err = capsys.readouterr().err
+    assert f"regel 5: '{interventie.naam}' (blok 1) is een interventie" in err
+    assert f"regel 6: '{traject.naam}' (blok 2) is een traject van {traject.bijeenkomsten} bijeenkomsten" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yml"]
+    path.write_text(plan(f"- werkvorm: {traject.id}", "  bijeenkomst: 1"), encoding="utf-8")
+    code = main(["programma", str(path), "--draaiboek", "--formaat", "md"])
+    minutes = meeting_minutes(traject)[0]
+    assert (code == 0) == (minutes <= MAX_BLOCK_MINUTES)
