@@ -21,6 +21,7 @@ from leren.sphinx import (
     glossary,
     notebooks,
     paths,
+    planner,
     principles,
     selfcheck,
     worksheet,
@@ -29,7 +30,7 @@ from leren.sphinx import a11y, i18n, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
-    principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
+    principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle, planner,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
 SITE_COMPONENTS = (a11y, i18n, site)
