@@ -36,6 +36,8 @@ _LISTS: dict[str, type] = {
     "leesroutes.yml": ReadingPath,
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ROOM_MINUTES = 240  # a werkvorm fits in one meeting of at most four hours
+MAX_INTERVENTION_MINUTES = 60  # an interventie is a short move during another werkvorm
 
 
 @dataclass
@@ -204,3 +206,4 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
     for term in c.terms.values():
         for other in term.verwant:
             ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)
+

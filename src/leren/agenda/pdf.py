@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from typst import TypstError
+
+from leren.agenda.draaiboek import SCALED_NOTE, build
 from leren.agenda.rows import details, rows, summary, when
 from leren.planner import Agenda
 from leren.worksheets import pdf as worksheet_pdf
@@ -12,8 +15,8 @@ from leren.worksheets.document import LICENCE, PUBLISHER
 from leren.worksheets.reproducible import source_date_epoch
 
 
-def template() -> bytes:
-    return resources.files("leren").joinpath("templates", "agenda.typ").read_bytes()
+def template(name: str = "agenda.typ") -> bytes:
+    return resources.files("leren").joinpath("templates", name).read_bytes()
 
 
 def data(agenda: Agenda) -> dict:
@@ -30,9 +33,49 @@ def data(agenda: Agenda) -> dict:
     }
 
 
+def _compile(name: str, content: dict) -> bytes:
+    """Typst to PDF/UA-1; text the embedded fonts cannot show (emoji) falls back to a tagged PDF."""
+    options = {"input": template(name), "format": "pdf", "timestamp": source_date_epoch(),
+               "sys_inputs": {"data": json.dumps(content, ensure_ascii=False)}}
+    compiler = worksheet_pdf.compiler()
+    try:
+        return compiler.compile(pdf_standards=[worksheet_pdf.STANDARD], **options)
+    except TypstError as exc:
+        if "PDF/UA" not in str(exc):
+            raise
+    return compiler.compile(pdf_standards=[], pdf_tags=True, **options)
+
+
 def render(agenda: Agenda) -> bytes:
-    inputs = {"data": json.dumps(data(agenda), ensure_ascii=False)}
-    return worksheet_pdf.compiler().compile(
-        input=template(), format="pdf", sys_inputs=inputs, timestamp=source_date_epoch(),
-        pdf_standards=[worksheet_pdf.STANDARD],
-    )
+    return _compile("agenda.typ", data(agenda))
+
+
+def draaiboek_data(agenda: Agenda) -> dict:
+    book = build(agenda)
+    return {
+        "title": book.title,
+        "footer_title": f"Draaiboek: {book.title}",
+        "when": book.when,
+        "details": [{"label": label, "value": value} for label, value in book.details],
+        "participants": book.participants,
+        "blocks": [{
+            "time": b.time, "title": b.title, "minutes": b.minutes, "note": b.note, "change": b.change,
+            "worksheet": b.worksheet, "invitation": b.invitation, "grouping": b.grouping,
+            "participation": b.participation, "safety": b.safety, "debrief": b.debrief,
+            "outside": [{"moment": m, "what": t} for m, t in b.outside], "warnings": b.warnings,
+            "step_grouping": any(s.grouping for s in b.steps),
+            "steps": [{"time": s.time, "what": f"{s.number}. {s.what}", "grouping": s.grouping, "minutes": str(s.minutes),
+                       "default": s.default, "changed": s.changed} for s in b.steps],
+        } for b in book.blocks],
+        "scaled_note": SCALED_NOTE if any(s.changed for b in book.blocks for s in b.steps) else "",
+        "materials": [{"item": item, "users": users} for item, users in book.materials],
+        "checks": [{"block": c.block, "range": c.range, "verdict": c.verdict, "fits": c.fits} for c in book.checks],
+        "check_note": book.check_note,
+        "summary": book.summary,
+        "publisher": PUBLISHER,
+        "licence": LICENCE,
+    }
+
+
+def render_draaiboek(agenda: Agenda) -> bytes:
+    return _compile("draaiboek.typ", draaiboek_data(agenda))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leren.planner import Agenda
+from leren.planner import Agenda, duration_text
 
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
-KINDS = {"werkvorm": "Werkvorm", "pauze": "Pauze", "vrij": "Eigen onderdeel"}
+KINDS = {"werkvorm": "Werkvorm", "werkblad": "Werkblad", "pauze": "Pauze", "vrij": "Eigen onderdeel"}
 
 
 @dataclass(frozen=True)
@@ -22,11 +22,7 @@ class Row:
     format_id: str | None
 
 
-def minutes_text(total: int) -> str:
-    hours, rest = divmod(total, 60)
-    if hours and rest:
-        return f"{hours} uur {rest} min"
-    return f"{hours} uur" if hours else f"{rest} min"
+minutes_text = duration_text
 
 
 def when(agenda: Agenda) -> str:

@@ -7,7 +7,7 @@ import re
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from leren.model import PURPOSE_LABELS, Format
+from leren.model import KIND_LABELS, PURPOSE_LABELS, Format
 from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, page_script, para, rubric, table
 from leren.sphinx.worksheet import preview
 
@@ -28,6 +28,15 @@ SOURCE_FILES = {
 }
 _LINE_REF = re.compile(r"^(00[0-4]) L(\d+(?:-\d+)?)$")
 DURATIONS = (15, 30, 45, 60, 90, 120, 180, 240)
+KIND_CHOICES = {"werkvorm": "Werkvormen voor een bijeenkomst", "interventie": "Interventies (zetten tijdens een werkvorm)",
+                "traject": "Trajecten (meer bijeenkomsten)"}
+
+
+def room_time(fmt: Format) -> str:
+    """The time in the room as the finder shows it; for a traject the number of meetings and contact time."""
+    if fmt.soort == "traject" and fmt.bijeenkomsten:
+        return f"{fmt.bijeenkomsten} bijeenkomsten, samen {minutes(fmt.contacttijd)}"
+    return minutes(fmt.minuten_in_zaal)
 
 
 def page(format_id: str) -> str:
@@ -149,17 +158,19 @@ class FormatFinder(DataDirective):
             rows.append([
                 para(self.doc_link(page(fmt.id), fmt.naam)),
                 fmt.doel,
-                minutes(fmt.duur),
+                room_time(fmt),
+                KIND_LABELS[fmt.soort],
                 FormatPage._group(fmt),
                 numbers,
                 PROVENANCE[fmt.herkomst],
             ])
-        tbl = table(["Werkvorm", "Waarvoor", "Duur", "Groep", "Principes", "Herkomst"], rows,
+        tbl = table(["Werkvorm", "Waarvoor", "In de zaal", "Soort", "Groep", "Principes", "Herkomst"], rows,
                     ["leren-zoeker-lijst"], caption=f"Alle {len(formats)} werkvormen")
         body = tbl.traverse(nodes.tbody)[0]
         for row, fmt in zip(body.children, formats):
             row["classes"] += (
-                ["leren-wv", f"duur-{fmt.duur}", f"gmin-{fmt.groepsgrootte.min}", f"gmax-{fmt.groepsgrootte.max}"]
+                ["leren-wv", f"duur-{fmt.minuten_in_zaal}", f"soort-{fmt.soort}", f"gmin-{fmt.groepsgrootte.min}",
+                 f"gmax-{fmt.groepsgrootte.max}"]
                 + [f"p-{p}" for p in fmt.principes]
                 + [f"d-{d}" for d in fmt.doelen]
             )
@@ -171,14 +182,17 @@ class FormatFinder(DataDirective):
         )
         purposes = "".join(f'<option value="{k}">{v}</option>' for k, v in PURPOSE_LABELS.items())
         durations = "".join(f'<option value="{m}">hoogstens {minutes(m)}</option>' for m in DURATIONS)
+        kinds = "".join(f'<option value="{k}">{v}</option>' for k, v in KIND_CHOICES.items())
         return (
             '<form class="leren-zoeker" hidden aria-label="Werkvormen zoeken">'
             '<div><label for="zoek-principe">Principe</label>'
             f'<select id="zoek-principe" name="principe"><option value="">Alle principes</option>{principles}</select></div>'
             '<div><label for="zoek-doel">Doel</label>'
             f'<select id="zoek-doel" name="doel"><option value="">Alle doelen</option>{purposes}</select></div>'
-            '<div><label for="zoek-duur">Tijd die je hebt</label>'
+            '<div><label for="zoek-duur">Tijd in de zaal</label>'
             f'<select id="zoek-duur" name="duur"><option value="">Maakt niet uit</option>{durations}</select></div>'
+            '<div><label for="zoek-soort">Soort</label>'
+            f'<select id="zoek-soort" name="soort"><option value="">Alle soorten</option>{kinds}</select></div>'
             '<div><label for="zoek-groep">Aantal deelnemers</label>'
             '<input id="zoek-groep" name="groep" type="number" min="1" max="500" inputmode="numeric"></div>'
             '<div><button type="reset">Alles tonen</button></div>'
