@@ -9,8 +9,8 @@
 "use strict";
 
 (function (root) {
-  const DETAILS = ["titel", "datum", "start", "einde", "groep", "trainer", "locatie", "organisatie", "deelnemers"];
-  const KINDS = ["werkvorm", "pauze", "vrij"];
+  const DETAILS = ["titel", "datum", "start", "einde", "deelnemers", "groep", "trainer", "locatie", "organisatie"];
+  const KINDS = ["werkvorm", "werkblad", "pauze", "vrij"];
   const MAX_TEXT = 500;
   const MAX_BLOCKS = 60;
 
@@ -37,29 +37,25 @@
 
   // -- values as leren.planner reads them ------------------------------------------------------------
 
-  const DAY = "(3[01]|[12]\\d|0[1-9]|[1-9]| [1-9])";
-  const MONTH = "(1[0-2]|0[1-9]|[1-9])";
-  const ISO = new RegExp(`^(\\d{4})-${MONTH}-${DAY}$`);
-  const DUTCH = new RegExp(`^${DAY}-${MONTH}-(\\d{4})$`);
+  const DAY_FIRST = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
+  const YEAR_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+  const READABLE = /^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\s*$/;
   const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
+  const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                  "oktober", "november", "december"];
 
-  /* A date as {y, m, d}, or null: JJJJ-MM-DD or DD-MM-JJJJ, a real day of the calendar. */
+  /* A date as {y, m, d}, or null: DD-MM-JJJJ or JJJJ-MM-DD (also with / or .), a real day of the calendar. */
   function parseDate(text) {
-    const s = strip(text);
+    const s = strip(text).replace(/[/.]/g, "-");
     let y, m, d, match;
-    if ((match = ISO.exec(s))) [y, m, d] = [match[1], match[2], match[3]];
-    else if ((match = DUTCH.exec(s))) [d, m, y] = [match[1], match[2], match[3]];
+    if ((match = DAY_FIRST.exec(s))) [d, m, y] = [match[1], match[2], match[3]];
+    else if ((match = YEAR_FIRST.exec(s))) [y, m, d] = [match[1], match[2], match[3]];
     else return null;
-    [y, m, d] = [Number(y), Number(m), Number(strip(d))];
+    [y, m, d] = [Number(y), Number(m), Number(d)];
     const date = new Date(Date.UTC(2000, m - 1, d));
     date.setUTCFullYear(y);
-    if (y < 1 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+    if (y < 1 || m < 1 || m > 12 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
     return { y, m, d };
-  }
-
-  function isoDate(text) {
-    const date = parseDate(text);
-    return date ? `${String(date.y).padStart(4, "0")}-${pad(date.m)}-${pad(date.d)}` : "";
   }
 
   /* Minutes since midnight, or null. */
@@ -72,8 +68,23 @@
     return `${pad(Math.floor(total / 60) % 24)}:${pad(total % 60)}`;
   }
 
-  /* A duration as typed: {int: BigInt} for a whole number, else {text} (also for ""). */
-  function minutesValue(value) {
+  /* leren.planner.duration_text: '45 min', '2 uur', '1 uur 30 min'. */
+  function duration(total) {
+    const hours = Math.floor(total / 60);
+    const rest = total % 60;
+    if (hours && rest) return `${hours} uur ${rest} min`;
+    return hours ? `${hours} uur` : `${rest} min`;
+  }
+
+  /* The day `offset` minutes after midnight of `date`, as leren.planner.dutch_day writes it. */
+  function dutchDay(date, offset) {
+    const day = new Date(Date.UTC(2000, date.m - 1, date.d + Math.floor(offset / (24 * 60))));
+    day.setUTCFullYear(date.y + day.getUTCFullYear() - 2000);
+    return `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+  }
+
+  /* A number as typed: {int: BigInt} for a whole number, else {text} (also for ""). */
+  function numberValue(value) {
     const s = strip(value == null ? "" : value);
     return /^-?\d+$/.test(s) ? { int: BigInt(s) } : { text: s };
   }
@@ -99,144 +110,253 @@
     })}"`;
   }
 
-  function fieldsOf(rules) {
-    const all = rules.velden.verplicht.concat(rules.velden.optioneel);
-    return DETAILS.filter((key) => all.includes(key));
+  function number(value) {
+    const n = numberValue(value);
+    return n.int !== undefined ? n.int.toString() : quote(n.text);
   }
 
-  /* The plan as YAML text, with the line of every key and block: {text, regels: {key: line}, blokregels}. */
-  function toYaml(plan, rules) {
+  const filled = (value) => value != null && strip(value) !== "";
+
+  /* The plan as YAML text, with the line of every key and block:
+     {text, regels: {key: line}, blokregels: [line], bijeenkomstregels: [line], eerste}. */
+  function toYaml(plan) {
     const lines = ["# Plan voor 'leren programma', gemaakt met de planner op de site Transformeren kun je leren."];
     const at = {};
-    const put = (key, text) => {
-      lines.push(text);
-      if (key) at[key] = lines.length;
-    };
-    for (const key of fieldsOf(rules)) {
+    for (const key of DETAILS) {
       const value = plan[key] == null ? "" : String(plan[key]);
       if (value === "") continue;
-      if (key === "deelnemers" && /^\d+$/.test(value.trim())) put(key, `${key}: ${BigInt(value.trim())}`);
-      else put(key, `${key}: ${quote(value)}`);
+      lines.push(key === "deelnemers" ? `${key}: ${number(value)}` : `${key}: ${quote(value)}`);
+      at[key] = lines.length;
     }
+    lines.push(plan.blokken.length ? "blokken:" : "blokken: []");
+    at.blokken = lines.length;
     const blockLines = [];
-    if (!plan.blokken.length) put("blokken", "blokken: []");
-    else put("blokken", "blokken:");
+    const meetingLines = [];
     for (const block of plan.blokken) {
-      const mins = minutesValue(block.minuten);
-      const number = mins.int !== undefined ? mins.int.toString() : quote(mins.text);
       blockLines.push(lines.length + 1);
-      if (block.soort === "werkvorm") {
-        lines.push(`  - werkvorm: ${quote(block.werkvorm)}`);
-        if (mins.int !== undefined || mins.text !== "") lines.push(`    minuten: ${number}`);
-      } else if (block.soort === "pauze") {
-        lines.push(`  - pauze: ${number}`);
+      if (block.soort === "pauze") {
+        lines.push(`  - pauze: ${number(block.minuten)}`);
       } else {
-        lines.push(`  - vrij: ${quote(block.titel || "")}`);
-        if (mins.int !== undefined || mins.text !== "") lines.push(`    minuten: ${number}`);
+        const head = block.soort === "vrij" ? block.titel || "" : block.soort === "werkblad" ? block.werkblad : block.werkvorm;
+        lines.push(`  - ${block.soort}: ${quote(head)}`);
+        if (block.soort === "werkvorm" && filled(block.bijeenkomst)) {
+          lines.push(`    bijeenkomst: ${number(block.bijeenkomst)}`);
+        }
+        if (filled(block.minuten)) lines.push(`    minuten: ${number(block.minuten)}`);
       }
+      meetingLines.push(block.soort === "werkvorm" && filled(block.bijeenkomst) ? blockLines[blockLines.length - 1] + 1 : null);
       if (block.notitie) lines.push(`    notitie: ${quote(block.notitie)}`);
     }
     const first = lines.findIndex((line, i) => i > 0 && !line.startsWith("#")) + 1;
-    return { text: `${lines.join("\n")}\n`, regels: at, blokregels: blockLines, eerste: first };
+    return { text: `${lines.join("\n")}\n`, regels: at, blokregels: blockLines, bijeenkomstregels: meetingLines, eerste: first };
   }
 
   // -- the rules ----------------------------------------------------------------------------------------
 
-  /* Compute every block's times and report every problem, in the order and the words of leren.planner.
-     Returns {blokken: [{soort, titel, minuten, start, einde, werkvorm}], begin, einde, minuten, berichten:
-     [{regel, tekst, bericht, veld, blok}]} where times are minutes since the start of the plan's day. */
+  /* leren.planner.scaled: minutes scaled to add up to `total` (largest remainder), each at least 1. */
+  function scaled(minutes, total) {
+    if (!minutes.length) return [];
+    const base = minutes.reduce((a, b) => a + b, 0);
+    if (base === total) return minutes.slice();
+    const exact = minutes.map((m) => (m * total) / base);
+    const out = exact.map((x) => Math.max(1, Math.floor(x)));
+    const frac = (i) => exact[i] - Math.floor(exact[i]);
+    const order = exact.map((x, i) => i).sort((a, b) => frac(b) - frac(a) || a - b);
+    let i = 0;
+    const sum = () => out.reduce((a, b) => a + b, 0);
+    while (sum() < total) {
+      out[order[i % order.length]] += 1;
+      i += 1;
+    }
+    while (sum() > total && out.some((m) => m > 1)) {
+      let j = 0;
+      for (let k = 1; k < out.length; k += 1) {
+        const better = out[k] - exact[k] > out[j] - exact[j] || (out[k] - exact[k] === out[j] - exact[j] && out[k] > out[j]);
+        if (better) j = k;
+      }
+      out[j] -= 1;
+    }
+    return out;
+  }
+
+  /* leren.planner.step_minutes for an exported round {minuten, per_beurt, beurten, groepje}. */
+  function stepMinutes(round, participants, subgroupDefault) {
+    if (participants == null || round.per_beurt == null) return round.minuten;
+    const turns = round.beurten === "deelnemer" ? participants : Math.ceil(participants / (round.groepje || subgroupDefault));
+    return round.per_beurt * turns;
+  }
+
+  function roundsOf(fmt, meeting) {
+    if (meeting != null && fmt.bijeenkomst_rondes) return fmt.bijeenkomst_rondes[meeting - 1] || fmt.rondes;
+    return fmt.rondes;
+  }
+
+  /* Compute every block's times and report every problem, as leren.planner does for the YAML that toYaml
+     writes. Returns {blokken: [{soort, titel, minuten, start, einde, werkvorm, bijeenkomst, index}], begin,
+     einde, gepland, minuten, deelnemers, fouten, waarschuwingen, yaml}; a finding is {regel, code, tekst,
+     bericht ("regel N: ..."), veld or blok (index in the plan)}. Times are minutes from the plan's midnight. */
   function check(plan, rules) {
     const T = rules.berichten;
-    const formats = new Map(rules.werkvormen.map((w) => [w.id, w]));
-    const yaml = toYaml(plan, rules);
+    const limits = rules.grenzen;
+    const yaml = toYaml(plan);
     const line = (key) => yaml.regels[key] || yaml.eerste;
-    const messages = [];
-    const report = (regel, tekst, where) => {
-      messages.push(Object.assign({ regel, tekst, bericht: fill(T.regel, { regel, tekst }) }, where));
+    const errors = [];
+    const warnings = [];
+    const report = (list) => (regel, code, values, where) => {
+      const strings = {};
+      for (const [k, v] of Object.entries(values || {})) strings[k] = String(v);
+      const tekst = fill(T[code], strings);
+      list.push(Object.assign({ regel, code, tekst, bericht: `regel ${regel}: ${tekst}` }, where));
     };
+    const add = report(errors);
+    const warn = report(warnings);
     const value = (key) => (plan[key] == null ? "" : String(plan[key]));
-    for (const key of rules.velden.verplicht) {
-      if (key !== "blokken" && value(key) === "") report(line(key), fill(T.veld_leeg, { veld: key }), { veld: key });
+    for (const key of ["titel", "datum", "start"]) {
+      if (value(key) === "") add(line(key), "veld_ontbreekt", { veld: key }, { veld: key });
     }
     let date = null;
     if (value("datum") !== "") {
       date = parseDate(value("datum"));
-      if (!date) report(line("datum"), fill(T.datum, { waarde: value("datum") }), { veld: "datum" });
+      if (!date) add(line("datum"), READABLE.test(value("datum")) ? "datum_bestaat_niet" : "datum_onleesbaar",
+                     { waarde: value("datum") }, { veld: "datum" });
     }
     const times = {};
     for (const key of ["start", "einde"]) {
       if (value(key) === "") continue;
       times[key] = parseTime(value(key));
-      if (times[key] === null) report(line(key), fill(T.tijd, { waarde: value(key), veld: key }), { veld: key });
+      if (times[key] === null) add(line(key), "tijd", { waarde: value(key), veld: key }, { veld: key });
+    }
+    let participants = null;
+    if (value("deelnemers") !== "") {
+      const n = numberValue(value("deelnemers"));
+      if (n.int !== undefined && n.int >= 1n && n.int <= BigInt(limits.max_deelnemers)) participants = Number(n.int);
+      else add(line("deelnemers"), "deelnemers", { waarde: n.int !== undefined ? n.int : n.text, max: limits.max_deelnemers },
+               { veld: "deelnemers" });
     }
     const start = date && times.start != null ? times.start : null;
-    const planned = start != null && times.einde != null ? times.einde : null;
+    let planned = start != null && times.einde != null ? times.einde : null;
     if (planned != null && planned <= start) {
-      report(line("einde"), fill(T.einde_voor_start, { einde: clock(planned), start: clock(start) }), { veld: "einde" });
+      add(line("einde"), "einde_voor_start", { einde: clock(planned), start: clock(start) }, { veld: "einde" });
+      planned = null;
     }
+    if (!plan.blokken.length) add(line("blokken"), "geen_blokken", {}, { veld: "blokken" });
     const blocks = [];
     let now = start != null ? start : 0;
     plan.blokken.forEach((block, i) => {
       const index = i + 1;
       const where = { blok: i };
       const regel = yaml.blokregels[i];
-      let minutes = null;
-      let title = "";
-      const mins = minutesValue(block.minuten);
-      const checked = () => {
-        if (mins.int === undefined) {
-          report(regel, fill(T.minuten_geen_getal, { blok: index, waarde: mins.text }), where);
-          return null;
-        }
-        if (mins.int <= 0n) {
-          report(regel, fill(T.minuten_niet_positief, { blok: index, waarde: mins.int.toString() }), where);
-          return null;
-        }
-        return Number(mins.int);
+      const minutesOf = (fallback) => {
+        if (!filled(block.minuten) && block.soort !== "pauze") return fallback;
+        const n = numberValue(block.minuten);
+        if (n.int === undefined) return add(regel, "minuten_geen_getal", { blok: index, waarde: n.text }, where), null;
+        if (n.int <= 0n) return add(regel, "minuten_niet_positief", { blok: index, waarde: n.int }, where), null;
+        return Number(n.int);
       };
+      let made = null;
       if (block.soort === "pauze") {
-        minutes = checked();
-        title = "Pauze";
+        const minutes = minutesOf(null);
+        if (minutes) made = { titel: "Pauze", minuten: minutes, standaard: null };
       } else if (block.soort === "vrij") {
         const raw = block.titel == null ? "" : String(block.titel);
-        if (!strip(raw)) {
-          report(regel, T.vrij_zonder_titel, where);
-          return;
-        }
-        if (mins.int === undefined && mins.text === "") {
-          report(regel, fill(T.vrij_zonder_minuten, { titel: raw }), where);
-          return;
-        }
-        minutes = checked();
-        title = strip(raw);
+        if (!strip(raw)) return add(regel, "vrij_titel", {}, where);
+        if (!filled(block.minuten)) return add(regel, "vrij_minuten", { titel: strip(raw) }, where);
+        const minutes = minutesOf(null);
+        if (minutes) made = { titel: strip(raw), minuten: minutes, standaard: null };
+      } else if (block.soort === "werkblad") {
+        const sheet = rules.werkbladen[block.werkblad];
+        if (!sheet) return add(regel, "werkblad_onbekend", { werkblad: block.werkblad, hint: " Zie 'leren lijst werkbladen'." }, where);
+        const minutes = minutesOf(sheet.minuten);
+        if (minutes) made = { titel: `Werkblad: ${sheet.titel}`, minuten: minutes, standaard: sheet.minuten };
       } else {
-        const fmt = formats.get(block.werkvorm);
-        if (!fmt) {
-          report(regel, fill(T.onbekende_werkvorm, { werkvorm: block.werkvorm }), where);
-          return;
+        const fmt = rules.werkvormen[block.werkvorm];
+        if (!fmt) return add(regel, "werkvorm_onbekend", { werkvorm: block.werkvorm, hint: " Zie 'leren lijst werkvormen'." }, where);
+        const hasMeeting = filled(block.bijeenkomst);
+        if (fmt.soort === "interventie") return add(regel, "interventie", { naam: fmt.naam, blok: index }, where);
+        if (hasMeeting && fmt.soort !== "traject") {
+          return add(regel, "bijeenkomst_geen_traject", { naam: fmt.naam, blok: index, soort: fmt.soort }, where);
         }
-        minutes = mins.int === undefined && mins.text === "" ? fmt.minuten : checked();
-        title = fmt.naam;
+        let fallback = fmt.minuten;
+        let meeting = null;
+        if (fmt.soort === "traject") {
+          const count = fmt.bijeenkomsten || 1;
+          if (!hasMeeting) {
+            return add(regel, "traject", { naam: fmt.naam, blok: index, bijeenkomsten: count,
+                                           looptijd: fmt.looptijd || "looptijd onbekend" }, where);
+          }
+          const n = numberValue(block.bijeenkomst);
+          if (n.int === undefined || n.int < 1n || n.int > BigInt(count)) {
+            return add(yaml.bijeenkomstregels[i], "bijeenkomst_bereik", { naam: fmt.naam, blok: index,
+              waarde: n.int !== undefined ? n.int : n.text, bijeenkomsten: count }, where);
+          }
+          meeting = Number(n.int);
+          fallback = fmt.bijeenkomst_minuten[meeting - 1];
+        }
+        const minutes = minutesOf(fallback);
+        if (minutes) {
+          made = { titel: meeting == null ? fmt.naam : `${fmt.naam}, bijeenkomst ${meeting} van ${fmt.bijeenkomsten == null ? "None" : fmt.bijeenkomsten}`,
+                   minuten: minutes, standaard: fallback, werkvorm: block.werkvorm, bijeenkomst: meeting };
+        }
       }
-      if (!minutes) return;
-      blocks.push({ soort: block.soort, titel: title, minuten: minutes, start: now, einde: now + minutes,
-                    werkvorm: block.soort === "werkvorm" ? block.werkvorm : null, index: i });
-      now += minutes;
+      if (!made) return;
+      if (made.minuten > limits.max_blok_minuten) {
+        return add(regel, "blok_te_lang", { blok: index, titel: made.titel, duur: duration(made.minuten),
+                                            max: duration(limits.max_blok_minuten) }, where);
+      }
+      blocks.push(Object.assign({ soort: block.soort, werkvorm: null, bijeenkomst: null, start: now,
+                                  einde: now + made.minuten, index: i, regel }, made));
+      now += made.minuten;
     });
-    if (!plan.blokken.length) report(line("blokken"), T.geen_blokken, { veld: "blokken" });
     const end = blocks.length ? blocks[blocks.length - 1].einde : start != null ? start : 0;
-    if (start != null && blocks.length && !messages.length) {
-      if (end >= 24 * 60) {
-        const day = new Date(Date.UTC(2000, date.m - 1, date.d + Math.floor(end / (24 * 60))));
-        const shown = `${pad(day.getUTCDate())}-${pad(day.getUTCMonth() + 1)} ${clock(end)}`;
-        report(yaml.blokregels[plan.blokken.length - 1], fill(T.middernacht, { einde: shown }), { blok: plan.blokken.length - 1 });
+    if (start != null && blocks.length) {
+      const midnight = 24 * 60;
+      const late = blocks.findIndex((b) => b.einde > midnight);
+      if (late >= 0) {
+        const b = blocks[late];
+        add(b.regel, "andere_dag", { blok: late + 1, titel: b.titel, dag: dutchDay(date, b.einde), tijd: clock(b.einde) },
+            { blok: b.index });
       } else if (planned != null && end > planned) {
-        report(line("einde"), fill(T.te_lang, { einde: clock(end), gepland: clock(planned), over: end - planned }),
-               { veld: "einde" });
+        const names = [];
+        blocks.forEach((b, k) => {
+          if (b.einde <= planned) return;
+          const over = b.einde - Math.max(b.start, planned);
+          names.push(`blok ${k + 1} (${b.titel}, ${duration(over)})`);
+          add(b.regel, "uitloop_blok", { blok: k + 1, titel: b.titel, van: clock(b.start), tot: clock(b.einde),
+                                         over: duration(over), einde: clock(planned) }, { blok: b.index });
+        });
+        add(line("einde"), "uitloop", { eind: end >= midnight ? `${dutchDay(date, end)} ${clock(end)}` : clock(end),
+                                        einde: clock(planned), over: duration(end - planned), blokken: names.join("; ") },
+            { veld: "einde" });
       }
     }
+    if (participants != null) {
+      blocks.forEach((b, k) => {
+        if (b.werkvorm == null) return;
+        const fmt = rules.werkvormen[b.werkvorm];
+        const [min, max] = fmt.groepsgrootte;
+        const values = { blok: k + 1, naam: fmt.naam, deelnemers: participants, min, max };
+        if (participants > max) warn(b.regel, "groep_te_groot", values, { blok: b.index });
+        else if (participants < min) warn(b.regel, "groep_te_klein", values, { blok: b.index });
+        const rounds = roundsOf(fmt, b.bijeenkomst);
+        if (rounds.some((r) => r.per_beurt)) {
+          const needed = rounds.reduce((sum, r) => sum + stepMinutes(r, participants, limits.groepje_standaard), 0);
+          if (needed > b.minuten) {
+            warn(b.regel, "rondes_langer", { blok: k + 1, naam: fmt.naam, deelnemers: participants,
+                                             nodig: duration(needed), minuten: duration(b.minuten) }, { blok: b.index });
+          }
+        }
+      });
+    }
+    blocks.forEach((b, k) => {
+      if (b.standaard && b.minuten * 2 < b.standaard) {
+        warn(b.regel, "sterk_ingekort", { blok: k + 1, naam: b.titel, minuten: duration(b.minuten),
+                                          standaard: duration(b.standaard) }, { blok: b.index });
+      }
+    });
+    const byLine = (a, b) => a.regel - b.regel;
     const total = blocks.reduce((sum, b) => sum + b.minuten, 0);
-    return { blokken: blocks, begin: start, einde: end, gepland: planned, minuten: total, berichten: messages, yaml };
+    return { blokken: blocks, begin: start, einde: end, gepland: planned, minuten: total, deelnemers: participants,
+             fouten: errors.sort(byLine), waarschuwingen: warnings.sort(byLine), yaml };
   }
 
   // -- plans from outside: a file, a share link, the browser's storage -----------------------------------
@@ -265,23 +385,19 @@
     const blocks = raw.blokken == null ? [] : raw.blokken;
     if (!Array.isArray(blocks)) problem("het veld 'blokken' moet een lijst zijn.");
     if (blocks.length > MAX_BLOCKS) problem(`het plan heeft ${blocks.length} blokken; de planner neemt er hoogstens ${MAX_BLOCKS}.`);
-    const known = new Set(rules.werkvormen.map((w) => w.id));
     blocks.forEach((block, i) => {
       const name = `blok ${i + 1}`;
-      if (!block || typeof block !== "object" || Array.isArray(block)) problem(`${name} is geen werkvorm, pauze of vrij blok.`);
-      if (!KINDS.includes(block.soort)) problem(`${name}: het veld 'soort' moet werkvorm, pauze of vrij zijn.`);
-      const allowed = ["soort", "minuten", "notitie", block.soort === "werkvorm" ? "werkvorm" : "titel"];
+      if (!block || typeof block !== "object" || Array.isArray(block)) problem(`${name} is geen werkvorm, werkblad, pauze of vrij blok.`);
+      if (!KINDS.includes(block.soort)) problem(`${name}: het veld 'soort' moet werkvorm, werkblad, pauze of vrij zijn.`);
+      const own = { werkvorm: ["werkvorm", "bijeenkomst"], werkblad: ["werkblad"], vrij: ["titel"], pauze: [] }[block.soort];
       for (const key of Object.keys(block)) {
-        if (!allowed.includes(key)) problem(`${name}: onbekend veld '${key}'.`);
+        if (!["soort", "minuten", "notitie"].concat(own).includes(key)) problem(`${name}: onbekend veld '${key}'.`);
       }
       const out = { soort: block.soort, minuten: text(block.minuten, `${name}, minuten`),
                     notitie: text(block.notitie, `${name}, notitie`) };
-      if (block.soort === "werkvorm") {
-        out.werkvorm = text(block.werkvorm, `${name}, werkvorm`);
-        if (!known.has(out.werkvorm)) problem(`${name}: onbekende werkvorm '${out.werkvorm}'.`);
-      } else if (block.soort === "vrij") {
-        out.titel = text(block.titel, `${name}, titel`);
-      }
+      for (const key of own) out[key] = text(block[key], `${name}, ${key}`);
+      if (block.soort === "werkvorm" && !(out.werkvorm in rules.werkvormen)) problem(`${name}: onbekende werkvorm '${out.werkvorm}'.`);
+      if (block.soort === "werkblad" && !(out.werkblad in rules.werkbladen)) problem(`${name}: onbekend werkblad '${out.werkblad}'.`);
       plan.blokken.push(out);
     });
     return plan;
@@ -348,14 +464,15 @@
       const kinds = KINDS.filter((k) => k in item);
       if (kinds.length !== 1) problem(n, `blok ${i + 1} moet precies een van 'werkvorm', 'pauze' of 'vrij' hebben.`);
       const kind = kinds[0];
-      const allowed = new Set(rules.blokken[kind].concat([kind]));
+      const allowed = new Set(rules.plan.blokken[kind].concat([kind]));
       for (const key of Object.keys(item)) {
         if (!allowed.has(key)) problem(n, `onbekend veld '${key}' in blok ${i + 1}.`);
       }
       const block = { soort: kind, notitie: item.notitie == null ? "" : item.notitie };
       if (kind === "pauze") block.minuten = item.pauze;
       else block.minuten = item.minuten == null ? "" : item.minuten;
-      if (kind === "werkvorm") block.werkvorm = item.werkvorm;
+      if (kind === "werkvorm") Object.assign(block, { werkvorm: item.werkvorm, bijeenkomst: item.bijeenkomst == null ? "" : item.bijeenkomst });
+      if (kind === "werkblad") block.werkblad = item.werkblad;
       if (kind === "vrij") block.titel = item.vrij;
       plan.blokken.push(block);
     });
@@ -401,8 +518,8 @@
     return problem(n, "een tekst tussen aanhalingstekens sluit niet af op dezelfde regel.");
   }
 
-  const api = { DETAILS, emptyPlan, fill, parseDate, isoDate, parseTime, clock, quote, toYaml, check, normalize,
-                fromYaml, PlanProblem };
+  const api = { DETAILS, emptyPlan, fill, strip, parseDate, parseTime, clock, duration, quote, toYaml, check,
+                scaled, stepMinutes, roundsOf, normalize, fromYaml, PlanProblem };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.LerenPlanner = api;
 })(typeof window !== "undefined" ? window : this);

@@ -254,8 +254,9 @@
     for (const fmt of formats) {
       const hay = `${fmt.naam} ${fmt.id} ${fmt.doel || ""}`.toLowerCase();
       if (!words.every((w) => hay.includes(w))) continue;
-      const [min, max] = fmt.groep;
-      ui.choice.append(el("option", { value: fmt.id }, `${fmt.naam} (${minutesText(fmt.minuten)}, ${min}-${max} personen)`));
+      const [min, max] = fmt.groepsgrootte;
+      const kind = fmt.soort === "werkvorm" ? "" : `${fmt.soort}, `;
+      ui.choice.append(el("option", { value: fmt.id }, `${fmt.naam} (${kind}${minutesText(fmt.minuten)}, ${min}-${max} personen)`));
       count += 1;
     }
     if (count) ui.choice.selectedIndex = 0;
@@ -268,7 +269,7 @@
       announce("Er is geen werkvorm gekozen. Zoek eerst een werkvorm.");
       return;
     }
-    addBlock({ soort: "werkvorm", werkvorm: value, minuten: "", notitie: "" });
+    addBlock(formatBlock(value));
   }
 
   function addBlock(block) {
@@ -278,8 +279,14 @@
     announce(`${blockName(block)} toegevoegd als blok ${plan.blokken.length}.`);
   }
 
+  function formatBlock(fid) {
+    return { soort: "werkvorm", werkvorm: fid, bijeenkomst: rules.werkvormen[fid].soort === "traject" ? "1" : "",
+             minuten: "", notitie: "" };
+  }
+
   function blockName(block) {
-    if (block.soort === "werkvorm") return formats.find((f) => f.id === block.werkvorm).naam;
+    if (block.soort === "werkvorm") return rules.werkvormen[block.werkvorm].naam;
+    if (block.soort === "werkblad") return `Werkblad: ${rules.werkbladen[block.werkblad].titel}`;
     if (block.soort === "pauze") return "Pauze";
     return block.titel || "Eigen onderdeel";
   }
@@ -292,13 +299,13 @@
     ui.list.textContent = "";
     ui.rows = plan.blokken.map((block, i) => {
       const row = { block };
-      const fmt = block.soort === "werkvorm" ? formats.find((f) => f.id === block.werkvorm) : null;
+      const fmt = block.soort === "werkvorm" ? rules.werkvormen[block.werkvorm] : null;
+      const sheet = block.soort === "werkblad" ? rules.werkbladen[block.werkblad] : null;
       row.time = el("span", { class: "leren-planner-tijd" });
-      const title = fmt
-        ? el("a", { href: fmt.pagina }, fmt.naam)
-        : el("span", {}, block.soort === "pauze" ? "Pauze" : "Eigen onderdeel");
+      const title = fmt ? el("a", { href: fmt.pagina }, fmt.naam) : el("span", {}, blockName(block));
+      const standard = fmt ? defaultMinutes(block) : sheet ? sheet.minuten : null;
       row.minutes = el("input", { type: "number", min: 1, max: 1440, inputmode: "numeric", value: block.minuten,
-                                  placeholder: fmt ? String(fmt.minuten) : "" });
+                                  placeholder: standard != null ? String(standard) : "" });
       row.minutes.addEventListener("input", () => {
         block.minuten = row.minutes.value;
         update();
@@ -309,7 +316,8 @@
         update();
       });
       row.problems = el("ul", { class: "leren-planner-berichten", id: id("blokbericht") });
-      const kind = fmt ? `Werkvorm, ${fmt.groep[0]}-${fmt.groep[1]} personen` : block.soort === "pauze" ? "Pauze" : "Eigen onderdeel";
+      const kind = fmt ? `${rules.weergave.soorten.werkvorm}${fmt.soort === "werkvorm" ? "" : ` (${fmt.soort})`}, ` +
+        `${fmt.groepsgrootte[0]}-${fmt.groepsgrootte[1]} personen` : rules.weergave.soorten[block.soort] || block.soort;
       const head = el("div", { class: "leren-planner-blokkop" }, row.time, el("strong", {}, title),
         el("span", { class: "leren-planner-soort" }, kind));
       const inputs = el("div", { class: "leren-planner-blokvelden" });
@@ -321,7 +329,17 @@
         });
         inputs.append(field("Titel van het blok", row.title));
       }
-      inputs.append(field(fmt ? `Minuten (standaard ${fmt.minuten})` : "Minuten", row.minutes), field("Notitie", row.note));
+      if (fmt && (fmt.soort === "traject" || block.bijeenkomst)) {
+        row.meeting = el("input", { type: "number", min: 1, max: fmt.bijeenkomsten || 1, inputmode: "numeric",
+                                    value: block.bijeenkomst || "" });
+        row.meeting.addEventListener("input", () => {
+          block.bijeenkomst = row.meeting.value;
+          update();
+        });
+        inputs.append(field(`Bijeenkomst (1 tot en met ${fmt.bijeenkomsten || 1})`, row.meeting));
+      }
+      inputs.append(field(standard != null ? `Minuten (standaard ${standard})` : "Minuten", row.minutes),
+        field("Notitie", row.note));
       row.minutes.setAttribute("aria-describedby", row.problems.id);
       const move = (delta, name) => el("button", { type: "button", class: "leren-planner-klein-knop",
         onclick: () => moveBlock(i, delta, name) }, name);
@@ -336,6 +354,15 @@
       return row;
     });
     ui.empty.hidden = plan.blokken.length > 0;
+  }
+
+  function defaultMinutes(block) {
+    const fmt = rules.werkvormen[block.werkvorm];
+    const meeting = Number(block.bijeenkomst);
+    if (fmt.soort === "traject" && meeting >= 1 && meeting <= fmt.bijeenkomst_minuten.length) {
+      return fmt.bijeenkomst_minuten[meeting - 1];
+    }
+    return fmt.minuten;
   }
 
   function moveBlock(i, delta, name) {
@@ -376,19 +403,20 @@
       row.problems.textContent = "";
     });
     ui.messages.textContent = "";
-    for (const m of result.berichten) {
+    const all = result.fouten.concat(result.waarschuwingen);
+    for (const m of all) {
       const where = m.blok != null ? `Blok ${m.blok + 1} (${blockName(plan.blokken[m.blok])})` : LABELS[m.veld] || "Plan";
       ui.messages.append(el("li", {}, `${where}: ${m.tekst}`));
       if (m.blok != null) ui.rows[m.blok].problems.append(el("li", {}, m.tekst));
     }
-    ui.messagesBox.hidden = !result.berichten.length;
+    ui.messagesBox.hidden = !all.length;
     for (const [key] of FIELDS) {
-      const bad = result.berichten.some((m) => m.veld === key && !(plan[key] === "" && key !== "blokken"));
+      const bad = result.fouten.some((m) => m.veld === key && plan[key] !== "");
       if (bad) ui.inputs[key].setAttribute("aria-invalid", "true");
       else ui.inputs[key].removeAttribute("aria-invalid");
     }
     ui.rows.forEach((row, i) => {
-      if (result.berichten.some((m) => m.blok === i)) row.minutes.setAttribute("aria-invalid", "true");
+      if (result.fouten.some((m) => m.blok === i)) row.minutes.setAttribute("aria-invalid", "true");
       else row.minutes.removeAttribute("aria-invalid");
     });
     ui.summary.textContent = summary(result);
@@ -408,9 +436,8 @@
         else if (spare === 0) parts.push(`Het programma vult de tijd tot ${P.clock(result.gepland)} precies.`);
       }
     }
-    if (result.berichten.length) {
-      parts.push(result.berichten.length === 1 ? "Let op: 1 punt om na te kijken." : `Let op: ${result.berichten.length} punten om na te kijken.`);
-    }
+    const count = result.fouten.length + result.waarschuwingen.length;
+    if (count) parts.push(count === 1 ? "Let op: 1 punt om na te kijken." : `Let op: ${count} punten om na te kijken.`);
     return parts.join(" ");
   }
 
@@ -418,10 +445,11 @@
     const seen = new Set();
     const out = [];
     for (const block of plan.blokken) {
-      const fmt = block.soort === "werkvorm" && formats.find((f) => f.id === block.werkvorm);
-      if (fmt && fmt.werkblad && !seen.has(fmt.werkblad.id)) {
-        seen.add(fmt.werkblad.id);
-        out.push(fmt.werkblad);
+      const sid = block.soort === "werkvorm" ? rules.werkvormen[block.werkvorm].werkblad
+        : block.soort === "werkblad" ? block.werkblad : null;
+      if (sid && !seen.has(sid)) {
+        seen.add(sid);
+        out.push(rules.werkbladen[sid]);
       }
     }
     return out;
@@ -457,20 +485,21 @@
 
   function header(kind, result) {
     const facts = el("p", {}, el("strong", {}, when(result)));
-    for (const key of ["groep", "trainer", "locatie", "organisatie", "deelnemers"]) {
-      if (!plan[key]) continue;
-      const label = key === "deelnemers" ? "Deelnemers" : LABELS[key];
-      facts.append(el("br"), el("strong", {}, `${label}: `), plan[key]);
+    for (const key of ["groep", "trainer", "locatie", "organisatie"]) {
+      if (plan[key]) facts.append(el("br"), el("strong", {}, `${LABELS[key]}: `), plan[key]);
+    }
+    if (kind !== "Agenda") {
+      facts.append(el("br"), el("strong", {}, "Deelnemers: "),
+        result.deelnemers ? `${result.deelnemers} deelnemers` : "aantal deelnemers niet opgegeven");
     }
     return [el("p", { class: "leren-afdruk-soort" }, kind), el("h1", {}, plan.titel || "Bijeenkomst"), facts];
   }
 
   function renderPrint(result) {
-    const rows = result.blokken.map((b) => {
-      const block = plan.blokken[b.index];
-      const time = result.begin != null ? `${P.clock(b.start)}-${P.clock(b.einde)}` : "";
-      return { b, block, time, kind: rules.weergave.soorten[b.soort], fmt: formats.find((f) => f.id === b.werkvorm) };
-    });
+    const known = result.begin != null;
+    const rows = result.blokken.map((b) => ({ b, block: plan.blokken[b.index],
+      time: known ? `${P.clock(b.start)}-${P.clock(b.einde)}` : "", kind: rules.weergave.soorten[b.soort],
+      fmt: b.werkvorm ? rules.werkvormen[b.werkvorm] : null }));
     const agendaRows = rows.map((r) => el("tr", {},
       el("td", { class: "tijd" }, r.time),
       el("td", {}, el("strong", {}, r.b.titel), el("br"), el("span", { class: "leren-afdruk-soort" }, r.kind),
@@ -478,42 +507,90 @@
       el("td", {}, minutesText(r.b.minuten))));
     const agenda = el("section", { class: "leren-afdruk-agenda" }, header("Agenda", result),
       el("table", {}, el("caption", {}, "Programma met begin- en eindtijden"),
-        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Tijd"), el("th", { scope: "col" }, "Onderdeel"),
-          el("th", { scope: "col" }, "Duur"))),
+        el("thead", {}, el("tr", {}, ["Tijd", "Onderdeel", "Duur"].map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, agendaRows)),
       el("p", {}, printSummary(result)));
 
-    const book = el("section", { class: "leren-afdruk-draaiboek" }, header("Draaiboek", result), el("p", {}, printSummary(result)));
+    const warnings = new Map();
+    for (const w of result.waarschuwingen) warnings.set(w.blok, (warnings.get(w.blok) || []).concat([w.tekst]));
+    const book = el("section", { class: "leren-afdruk-draaiboek" }, header("Draaiboek voor de trainer", result));
+    const materials = new Map();
+    const label = (name, text) => (text ? el("p", {}, el("strong", {}, `${name}: `), text) : null);
     for (const r of rows) {
+      const { b, fmt } = r;
       const part = el("div", { class: "leren-afdruk-blok" },
-        el("h2", {}, `${r.time ? `${r.time} · ` : ""}${r.b.titel}`),
-        el("p", { class: "leren-afdruk-soort" }, `${r.kind}, ${minutesText(r.b.minuten)}`));
-      if (r.block.notitie) part.append(el("p", {}, el("strong", {}, "Notitie: "), r.block.notitie));
-      if (r.fmt) {
-        const fmt = r.fmt;
-        part.append(el("p", {}, el("strong", {}, "Waarvoor: "), fmt.doel),
-          el("p", {}, el("strong", {}, "De uitnodiging: "), fmt.uitnodiging),
-          el("p", {}, el("strong", {}, "Groep: "), `${fmt.groep[0]}-${fmt.groep[1]} personen. ${fmt.indeling}`),
-          el("p", {}, el("strong", {}, "Ruimte en materialen")),
-          el("ul", {}, fmt.materialen.map((m) => el("li", {}, m))));
-        let clockAt = r.b.start;
-        const steps = fmt.stappen.map((step, n) => {
-          const cells = [el("td", {}, String(n + 1)), el("td", {}, step.wat), el("td", {}, String(step.minuten))];
-          if (result.begin != null) cells.push(el("td", { class: "tijd" }, P.clock(clockAt)));
-          clockAt += step.minuten;
+        el("h2", {}, `${r.time ? `${r.time} ` : ""}${b.titel} `,
+          el("span", { class: "leren-afdruk-soort" }, `(${minutesText(b.minuten)}, ${r.kind.toLowerCase()})`)));
+      let change = "";
+      if (b.standaard && b.standaard !== b.minuten) {
+        change = `${b.minuten < b.standaard ? "Ingekort" : "Verlengd"}: ${minutesText(b.minuten)} in plaats van ${minutesText(b.standaard)}.`;
+      }
+      const sheet = b.soort === "werkblad" ? rules.werkbladen[r.block.werkblad] : null;
+      const items = fmt ? fmt.materialen.slice() : [];
+      if (sheet) {
+        items.push(`Werkblad '${sheet.titel}', ${result.deelnemers ? `${result.deelnemers} exemplaren` : "een per deelnemer"}`);
+      }
+      for (const item of items) {
+        const key = item.split(/\s+/).filter(Boolean).join(" ");
+        const users = materials.get(key) || [];
+        if (!users.includes(b.titel)) users.push(b.titel);
+        materials.set(key, users);
+      }
+      if (fmt) {
+        const rounds = P.roundsOf(fmt, b.bijeenkomst);
+        const defaults = rounds.map((x) => P.stepMinutes(x, result.deelnemers, rules.grenzen.groepje_standaard));
+        const minutes = P.scaled(defaults, b.minuten);
+        const inRoom = fmt.stappen.filter((x) => x.wanneer === "tijdens");
+        const texts = b.bijeenkomst != null && fmt.bijeenkomst_stappen ? fmt.bijeenkomst_stappen[b.bijeenkomst - 1] : null;
+        const needed = defaults.reduce((x, y) => x + y, 0);
+        const own = rounds.reduce((x, y) => x + y.minuten, 0);
+        if (result.deelnemers && needed !== own && needed !== b.minuten) {
+          change = `${change} Met ${result.deelnemers} deelnemers vragen de stappen ${minutesText(needed)}; het blok heeft ${minutesText(b.minuten)}.`.trim();
+        }
+        part.append(label("Notitie", r.block.notitie), label("Tijd", change));
+        part.append(el("p", { class: "leren-afdruk-uitnodiging" }, el("strong", {}, "Uitnodiging (lees voor): "),
+          `\u201c${fmt.uitnodiging}\u201d`));
+        part.append(label("Groepsindeling", fmt.indeling), label("Deelname", fmt.deelname), label("Veiligheid", fmt.veiligheid));
+        let at = b.start;
+        const steps = minutes.map((m, n) => {
+          const step = texts ? { wat: texts[n], indeling: "" } : inRoom[n] || { wat: "", indeling: "" };
+          const cells = [el("td", { class: "tijd" }, known ? `${P.clock(at)}-${P.clock(at + m)}` : ""),
+            el("td", {}, `${n + 1}. ${step.wat}`), el("td", {}, step.indeling || ""),
+            el("td", { class: "min" }, `${m}${m !== defaults[n] ? ` (was ${defaults[n]})` : ""}`)];
+          at += m;
           return el("tr", {}, cells);
         });
-        const heads = ["Stap", "Wat je doet", "Minuten"].concat(result.begin != null ? ["Vanaf"] : []);
-        part.append(el("table", {}, el("caption", {}, "Stappen"),
-          el("thead", {}, el("tr", {}, heads.map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, steps)));
-        if (clockAt - r.b.start !== r.b.minuten) {
-          part.append(el("p", {}, `In het programma staat ${minutesText(r.b.minuten)}; de stappen samen duren ` +
-            `${minutesText(clockAt - r.b.start)}. Pas de stappen aan de tijd aan.`));
+        part.append(el("table", {}, el("caption", {}, `Stappen van ${b.titel}`),
+          el("thead", {}, el("tr", {}, ["Tijd", "Stap", "Indeling", "Minuten"].map((h) => el("th", { scope: "col" }, h)))),
+          el("tbody", {}, steps)));
+        if (fmt.nabespreking.length) {
+          part.append(el("p", {}, el("strong", {}, "Nabespreking:")), el("ul", {}, fmt.nabespreking.map((q) => el("li", {}, q))));
         }
-        if (fmt.werkblad) part.append(el("p", {}, el("strong", {}, "Werkblad: "), fmt.werkblad.titel));
+        const outside = fmt.stappen.filter((x) => x.wanneer !== "tijdens");
+        if (outside.length) {
+          part.append(el("p", {}, el("strong", {}, "Buiten de bijeenkomst:")),
+            el("ul", {}, outside.map((x) => el("li", {}, `${rules.weergave.momenten[x.wanneer]}: ${x.wat}`))));
+        }
+      } else {
+        part.append(label("Notitie", r.block.notitie), label("Tijd", change),
+          label("Werkblad", sheet ? `${sheet.titel}. ${sheet.instructie}` : ""));
+      }
+      for (const w of warnings.get(b.index) || []) {
+        part.append(el("p", { class: "leren-afdruk-letop" }, el("strong", {}, "Let op: "), w));
       }
       book.append(part);
     }
+    book.append(el("h2", {}, "Materialen"));
+    book.append(materials.size
+      ? el("table", {}, el("caption", {}, "Wat je meeneemt"),
+        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Wat"), el("th", { scope: "col" }, "Voor"))),
+        el("tbody", {}, Array.from(materials, ([item, users]) => el("tr", {}, el("td", {}, item), el("td", {}, users.join(", "))))))
+      : el("p", {}, "Geen materialen nodig."));
+    const sheets = chosenSheets();
+    if (sheets.length) {
+      book.append(el("h2", {}, "Werkbladen"), el("ul", {}, sheets.map((x) => el("li", {}, x.titel))));
+    }
+    book.append(el("p", {}, printSummary(result)));
     ui.print.textContent = "";
     ui.print.append(agenda, book);
   }
@@ -641,7 +718,8 @@
     const data = document.getElementById("leren-planner-data");
     if (!container || !data || !P) return;
     rules = JSON.parse(data.textContent);
-    formats = rules.werkvormen.slice().sort((a, b) => a.naam.localeCompare(b.naam, "nl"));
+    formats = Object.entries(rules.werkvormen).map(([fid, w]) => Object.assign({ id: fid }, w))
+      .sort((a, b) => a.naam.localeCompare(b.naam, "nl"));
     build(container);
     let notice = null;
     const hash = window.location.hash;
@@ -661,9 +739,9 @@
     }
     const adding = /^#toevoegen=([a-z0-9-]+)$/.exec(hash);
     if (adding) {
-      if (formats.some((f) => f.id === adding[1])) {
-        plan.blokken.push({ soort: "werkvorm", werkvorm: adding[1], minuten: "", notitie: "" });
-        notice = [`${formats.find((f) => f.id === adding[1]).naam} is toegevoegd aan je planning.`, false];
+      if (Object.prototype.hasOwnProperty.call(rules.werkvormen, adding[1])) {
+        plan.blokken.push(formatBlock(adding[1]));
+        notice = [`${rules.werkvormen[adding[1]].naam} is toegevoegd aan je planning.`, false];
       } else {
         notice = [`De werkvorm '${adding[1]}' bestaat niet; er is niets toegevoegd.`, true];
       }
