@@ -15,10 +15,7 @@
       link.className = "leren-naar-planner";
       link.href = `${href.slice(0, href.length - match[0].length)}planner.html#toevoegen=${match[1]}`;
       link.textContent = "Toevoegen aan planning";
-      const name = document.createElement("span");
-      name.className = "leren-planner-sr";
-      name.textContent = `: ${page.textContent}`;
-      link.append(name);
+      link.setAttribute("aria-label", `Toevoegen aan planning: ${page.textContent.trim()}`);
       const line = document.createElement("p");
       line.append(link);
       cell.append(line);

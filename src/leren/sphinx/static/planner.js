@@ -8,8 +8,8 @@
   const P = window.LerenPlanner;
   const STORE = "leren:planner:plan";
   const FIELDS = [
-    ["titel", "Titel", "text"], ["datum", "Datum", "date"], ["start", "Begintijd", "time"],
-    ["einde", "Eindtijd", "time"], ["deelnemers", "Aantal deelnemers", "number"], ["groep", "Groep", "text"],
+    ["titel", "Titel", "text"], ["datum", "Datum", "datum"], ["start", "Begintijd", "tijd"],
+    ["einde", "Eindtijd", "tijd"], ["deelnemers", "Aantal deelnemers", "number"], ["groep", "Groep", "text"],
     ["trainer", "Trainer", "text"], ["locatie", "Locatie", "text"], ["organisatie", "Organisatie", "text"],
   ];
   const LABELS = Object.fromEntries(FIELDS.map(([key, label]) => [key, label]));
@@ -146,17 +146,22 @@
     ui.announce = el("p", { class: "leren-planner-sr", role: "status", "aria-live": "polite" });
 
     const details = el("div", { class: "leren-planner-velden" });
+    const HINTS = { datum: "Bijvoorbeeld 12-03-2026", tijd: "Bijvoorbeeld 09:30" };
     for (const [key, label, type] of FIELDS) {
-      const attrs = { type, name: key, autocomplete: "off" };
-      if (type === "number") Object.assign(attrs, { min: 1, max: 500, inputmode: "numeric" });
-      if (type === "text") attrs.maxlength = 200;
+      const attrs = { type: type === "number" ? "number" : "text", name: key, autocomplete: "off", maxlength: 200 };
+      if (type === "number") Object.assign(attrs, { min: 1, max: 500, inputmode: "numeric", maxlength: false });
+      let hint = null;
+      if (HINTS[type]) {
+        hint = el("span", { class: "leren-planner-klein", id: id("hint") }, HINTS[type]);
+        Object.assign(attrs, { inputmode: "decimal", maxlength: 20, "aria-describedby": hint.id });
+      }
       const input = el("input", attrs);
       input.addEventListener("input", () => {
         plan[key] = input.value;
         update();
       });
       ui.inputs[key] = input;
-      details.append(field(label, input));
+      details.append(field(label, input, hint));
     }
 
     ui.search = el("input", { type: "search", autocomplete: "off", "aria-describedby": "lp-zoek-uitleg" });
@@ -405,8 +410,9 @@
     ui.messages.textContent = "";
     const all = result.fouten.concat(result.waarschuwingen);
     for (const m of all) {
+      const text = `${m.tekst.charAt(0).toUpperCase()}${m.tekst.slice(1)}`;
       const where = m.blok != null ? `Blok ${m.blok + 1} (${blockName(plan.blokken[m.blok])})` : LABELS[m.veld] || "Plan";
-      ui.messages.append(el("li", {}, `${where}: ${m.tekst}`));
+      ui.messages.append(el("li", {}, m.tekst.startsWith("blok ") ? text : `${where}: ${m.tekst}`));
       if (m.blok != null) ui.rows[m.blok].problems.append(el("li", {}, m.tekst));
     }
     ui.messagesBox.hidden = !all.length;
