@@ -23,7 +23,8 @@ from leren.planner import (
     meeting_minutes,
     parse_plan,
     scaled,
-    step_minutes,
+    round_sizes,
+    steps_minutes,
 )
 
 
@@ -207,11 +208,17 @@ def test_group_size_is_a_warning_not_a_refusal(catalog):
 
 
 def test_rounds_scale_with_the_group():
-    per_person = Step(wat="Ronde", minuten=20, per_beurt=2, beurten="deelnemer")
+    per_person = Step(wat="Ronde", minuten=20, per_beurt=2, beurten="deelnemer", indeling="hele groep")
+    in_pairs = Step(wat="Interview", minuten=20, per_beurt=10, beurten="deelnemer", indeling="tweetallen")
+    fours = Step(wat="Praat", minuten=5, indeling="viertallen")
+    harvest = Step(wat="Oogst", minuten=10, per_beurt=1, beurten="groepje", indeling="hele groep")
     per_trio = Step(wat="Oogst", minuten=10, per_beurt=3, beurten="groepje", indeling="in trio's")
     plain = Step(wat="Uitleg", minuten=7)
-    assert step_minutes(per_person, 15) == 30 and step_minutes(per_person, None) == 20
-    assert step_minutes(per_trio, 10) == 12 and step_minutes(plain, 40) == 7
+    assert steps_minutes([per_person, plain], 15) == [30, 7] and steps_minutes([per_person], None) == [20]
+    assert steps_minutes([in_pairs], 16) == [20]  # pairs talk at the same time
+    assert steps_minutes([fours, harvest], 18) == [5, 5]  # one turn per foursome: ceil(18 / 4)
+    assert steps_minutes([harvest], 18) == [5] and steps_minutes([per_trio], 10) == [12]
+    assert round_sizes([fours, harvest, in_pairs, plain]) == [None, 4, 2, None]
 
 
 def test_shortening_a_lot_warns(catalog):

@@ -179,6 +179,11 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         if p.nummer in numbers:
             problems.append(f"principes: nummer {p.nummer} is dubbel ('{numbers[p.nummer]}' en '{p.id}').")
         numbers[p.nummer] = p.id
+    for p in c.principles.values():
+        if p.duur is not None and f"principe-{p.id}" not in c.worksheets:
+            problems.append(f"principes/{p.nummer:02d}-{p.id}.yml: de module telt de minuten van het werkblad "
+                            f"'principe-{p.id}' mee, maar dat werkblad bestaat niet. Maak "
+                            f"werkbladen/principe-{p.id}.yml of haal 'duur' weg.")
     for case in c.cases.values():
         where = f"casussen/{case.id}.yml"
         for ev in case.principes:

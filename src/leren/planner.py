@@ -30,9 +30,10 @@ order, each repeated `keer` times, are its meetings when there are exactly `bije
 otherwise every meeting follows the same pattern and lasts the average contact time (contact time
 divided by the number of meetings, rounded to 5 minutes), showing all in-meeting steps.
 
-Rounds that scale with the group (`per_beurt` minutes per turn): a turn per participant takes
-`per_beurt * deelnemers`; a turn per subgroup takes `per_beurt * ceil(deelnemers / size)`, the size
-read from the step's `indeling` (tweetallen 2, trio's 3, ...; 4 when it names none).
+Rounds that scale with the group (`per_beurt` minutes per turn), see `round_sizes`: a turn per
+participant in the whole group takes `per_beurt * deelnemers`; a turn per participant inside subgroups
+runs in parallel and takes `per_beurt * size`; a turn per subgroup takes `per_beurt * ceil(deelnemers /
+size)`. The size comes from the `indeling` (tweetallen 2, trio's 3, groepjes van 5 ...).
 """
 
 from __future__ import annotations
@@ -250,22 +251,53 @@ def meeting_minutes(fmt: Format) -> list[int]:
     return [average] * fmt.bijeenkomsten
 
 
-def subgroup_size(step: Step) -> int:
-    """How many people a subgroup of this step has, read from its `indeling` (default 4)."""
+def subgroup_size(step: Step) -> int | None:
+    """How many people a subgroup of this step has, read from its `indeling`; None when it names none."""
     text = (step.indeling or "").casefold()
     for word, size in _SUBGROUP_WORDS:
         if word in text:
             return size
-    match = _NUMBER.search(text)
-    return int(match.group(1)) if match else DEFAULT_SUBGROUP
+    match = _NUMBER.search(text) if "groep" in text or "tal" in text else None
+    if match:
+        return int(match.group(1))
+    return DEFAULT_SUBGROUP if re.search(r"\b(sub)?groepjes?\b", text) else None
 
 
-def step_minutes(step: Step, participants: int | None) -> int:
+def round_sizes(steps: list[Step]) -> list[int | None]:
+    """Per step, the subgroup size its rounds use (None: no round, or turns in the whole group).
+
+    A turn per subgroup takes the size this step names, else the one an earlier step names (the
+    harvest of 1-2-4-all follows the foursomes), else 4. A turn per participant inside subgroups
+    (tweetallen, trio's) runs in parallel, so it takes the size of the subgroup, not of the group.
+    """
+    sizes: list[int | None] = []
+    last: int | None = None
+    for step in steps:
+        own = subgroup_size(step)
+        if step.beurten == "groepje":
+            sizes.append(own or last or DEFAULT_SUBGROUP)
+        elif step.beurten == "deelnemer":
+            sizes.append(own)
+        else:
+            sizes.append(None)
+        last = own or last
+    return sizes
+
+
+def step_minutes(step: Step, participants: int | None, size: int | None = None) -> int:
     """A step's minutes for a group of `participants` (rounds scale; other steps keep their minutes)."""
     if participants is None or step.per_beurt is None:
         return step.minuten
-    turns = participants if step.beurten == "deelnemer" else math.ceil(participants / subgroup_size(step))
+    if step.beurten == "groepje":
+        turns = math.ceil(participants / (size or DEFAULT_SUBGROUP))
+    else:
+        turns = min(size, participants) if size else participants
     return step.per_beurt * turns
+
+
+def steps_minutes(steps: list[Step], participants: int | None) -> list[int]:
+    """The minutes of each step for a group of `participants`."""
+    return [step_minutes(s, participants, size) for s, size in zip(steps, round_sizes(steps))]
 
 
 def scaled(minutes: list[int], total: int) -> list[int]:
@@ -578,8 +610,8 @@ class _Reader:
             self.warn(block.regel, "groep_te_klein", **values)
         steps = block.stappen
         if any(s.per_beurt for s in steps):
-            needed = sum(step_minutes(s, participants) for s in steps)
-            if needed > block.minuten:
+            needed = sum(steps_minutes(steps, participants))
+            if needed > block.minuten and needed > sum(s.minuten for s in steps):
                 self.warn(block.regel, "rondes_langer", blok=index, naam=fmt.naam, deelnemers=participants,
                           nodig=duration_text(needed), minuten=duration_text(block.minuten))
 
@@ -617,8 +649,8 @@ def export(catalog: Catalog | None = None) -> dict:
     catalog = catalog or load()
 
     def rounds(steps: list[Step]) -> list[dict]:
-        return [{"minuten": s.minuten, "per_beurt": s.per_beurt, "beurten": s.beurten,
-                 "groepje": subgroup_size(s) if s.beurten == "groepje" else None} for s in steps]
+        return [{"minuten": s.minuten, "per_beurt": s.per_beurt, "beurten": s.beurten, "groepje": size}
+                for s, size in zip(steps, round_sizes(steps))]
 
     formats = {}
     for fmt in catalog.formats.values():

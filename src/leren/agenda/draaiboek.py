@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from leren.agenda.rows import KINDS, details, minutes_text, summary, when
-from leren.planner import Agenda, Block, meeting_steps, scaled, step_minutes
+from leren.planner import Agenda, Block, meeting_steps, scaled, steps_minutes
 
 SCALED_NOTE = ("Is een blok korter of langer dan de werkvorm zelf, dan zijn de minuten van de stappen naar "
                "verhouding aangepast. Achter 'was' staan de minuten van de werkvorm; kies zelf wat je inkort.")
@@ -108,7 +108,7 @@ def _block(agenda: Agenda, block: Block) -> BlockPlan:
     if fmt is None:
         return plan
     steps = meeting_steps(fmt, block.bijeenkomst)
-    defaults = [step_minutes(s, agenda.deelnemers) for s in steps]
+    defaults = steps_minutes(steps, agenda.deelnemers)
     minutes = scaled(defaults, block.minuten)
     clock = block.start
     for number, (step, default, mins) in enumerate(zip(steps, defaults, minutes), 1):
