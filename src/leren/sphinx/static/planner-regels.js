@@ -182,7 +182,10 @@
   /* leren.planner.step_minutes for an exported round {minuten, per_beurt, beurten, groepje}. */
   function stepMinutes(round, participants, subgroupDefault) {
     if (participants == null || round.per_beurt == null) return round.minuten;
-    const turns = round.beurten === "deelnemer" ? participants : Math.ceil(participants / (round.groepje || subgroupDefault));
+    const size = round.groepje;
+    let turns;
+    if (round.beurten === "groepje") turns = Math.ceil(participants / (size || subgroupDefault));
+    else turns = size ? Math.min(size, participants) : participants;
     return round.per_beurt * turns;
   }
 
@@ -340,7 +343,8 @@
         const rounds = roundsOf(fmt, b.bijeenkomst);
         if (rounds.some((r) => r.per_beurt)) {
           const needed = rounds.reduce((sum, r) => sum + stepMinutes(r, participants, limits.groepje_standaard), 0);
-          if (needed > b.minuten) {
+          const own = rounds.reduce((sum, r) => sum + r.minuten, 0);
+          if (needed > b.minuten && needed > own) {
             warn(b.regel, "rondes_langer", { blok: k + 1, naam: fmt.naam, deelnemers: participants,
                                              nodig: duration(needed), minuten: duration(b.minuten) }, { blok: b.index });
           }
