@@ -22,7 +22,8 @@ import leren
 from leren.catalog import Catalog
 from leren.model import Step
 from leren.planner import PlanError, parse_plan
-from leren.sphinx.planner import export, script_json
+from leren.sphinx.fillable import script_json
+from leren.sphinx.planner import export
 
 RULES = Path(leren.__file__).parent / "sphinx" / "static" / "planner-regels.js"
 COUNT = 400

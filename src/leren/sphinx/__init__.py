@@ -16,6 +16,7 @@ from leren.sphinx import (
     bibstyle,
     cases,
     editions,
+    fillable,
     forces,
     formats,
     glossary,
@@ -31,6 +32,7 @@ from leren.sphinx import a11y, i18n, site
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
     principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle, planner,
+    fillable,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
 SITE_COMPONENTS = (a11y, i18n, site)

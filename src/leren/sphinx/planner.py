@@ -12,8 +12,6 @@ difference.
 
 from __future__ import annotations
 
-import json
-
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
@@ -21,9 +19,10 @@ from sphinx.util.osutil import relative_uri
 from leren import planner as rules
 from leren.agenda.draaiboek import MOMENTS
 from leren.agenda.rows import KINDS, MONTHS, WEEKDAYS
-from leren.planner import meeting_steps
 from leren.catalog import Catalog
+from leren.planner import meeting_steps
 from leren.sphinx.base import DataDirective
+from leren.sphinx.fillable import script_json
 from leren.sphinx.worksheet import DOWNLOADS, FOLDER, _used
 from leren.worksheets import FORMATS
 
@@ -65,12 +64,6 @@ def page_data(catalog: Catalog, relative) -> dict:
         sheet["bestanden"] = [{"soort": FORMATS[kind].label,
                                "pad": relative(f"{FOLDER}/{sheet_id}{FORMATS[kind].suffix}")} for kind in DOWNLOADS]
     return data
-
-
-def script_json(data: dict) -> str:
-    """JSON that is safe inside a <script> element: no '<', '>' or '&' can end it or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class Planner(DataDirective):

@@ -22,6 +22,7 @@ from sphinx.util.osutil import relative_uri
 from leren import worksheets
 from leren.catalog import load
 from leren.sphinx.base import DataDirective, bullets, facts, minutes, para
+from leren.sphinx.fillable import fillable_data
 from leren.worksheets import FORMATS, build
 from leren.worksheets.batch import target, write_all
 from leren.worksheets.document import Field
@@ -73,6 +74,7 @@ def preview(directive: DataDirective, sheet_id: str) -> nodes.container:
         item += PREVIEWS[field.kind](field)
         fields += item
     box += fields
+    box += fillable_data(directive.env, doc)  # "Invullen en afdrukken" (leren.sphinx.fillable)
     return box
 
 
