@@ -524,6 +524,7 @@
     const label = (name, text) => (text ? el("p", {}, el("strong", {}, `${name}: `), text) : null);
     for (const r of rows) {
       const { b, fmt } = r;
+      const put = (...nodes) => part.append(...nodes.filter(Boolean));
       const part = el("div", { class: "leren-afdruk-blok" },
         el("h2", {}, `${r.time ? `${r.time} ` : ""}${b.titel} `,
           el("span", { class: "leren-afdruk-soort" }, `(${minutesText(b.minuten)}, ${r.kind.toLowerCase()})`)));
@@ -553,10 +554,10 @@
         if (result.deelnemers && needed !== own && needed !== b.minuten) {
           change = `${change} Met ${result.deelnemers} deelnemers vragen de stappen ${minutesText(needed)}; het blok heeft ${minutesText(b.minuten)}.`.trim();
         }
-        part.append(label("Notitie", r.block.notitie), label("Tijd", change));
-        part.append(el("p", { class: "leren-afdruk-uitnodiging" }, el("strong", {}, "Uitnodiging (lees voor): "),
+        put(label("Notitie", r.block.notitie), label("Tijd", change));
+        put(el("p", { class: "leren-afdruk-uitnodiging" }, el("strong", {}, "Uitnodiging (lees voor): "),
           `\u201c${fmt.uitnodiging}\u201d`));
-        part.append(label("Groepsindeling", fmt.indeling), label("Deelname", fmt.deelname), label("Veiligheid", fmt.veiligheid));
+        put(label("Groepsindeling", fmt.indeling), label("Deelname", fmt.deelname), label("Veiligheid", fmt.veiligheid));
         let at = b.start;
         const steps = minutes.map((m, n) => {
           const step = texts ? { wat: texts[n], indeling: "" } : inRoom[n] || { wat: "", indeling: "" };
@@ -566,23 +567,23 @@
           at += m;
           return el("tr", {}, cells);
         });
-        part.append(el("table", {}, el("caption", {}, `Stappen van ${b.titel}`),
+        put(el("table", {}, el("caption", {}, `Stappen van ${b.titel}`),
           el("thead", {}, el("tr", {}, ["Tijd", "Stap", "Indeling", "Minuten"].map((h) => el("th", { scope: "col" }, h)))),
           el("tbody", {}, steps)));
         if (fmt.nabespreking.length) {
-          part.append(el("p", {}, el("strong", {}, "Nabespreking:")), el("ul", {}, fmt.nabespreking.map((q) => el("li", {}, q))));
+          put(el("p", {}, el("strong", {}, "Nabespreking:")), el("ul", {}, fmt.nabespreking.map((q) => el("li", {}, q))));
         }
         const outside = fmt.stappen.filter((x) => x.wanneer !== "tijdens");
         if (outside.length) {
-          part.append(el("p", {}, el("strong", {}, "Buiten de bijeenkomst:")),
+          put(el("p", {}, el("strong", {}, "Buiten de bijeenkomst:")),
             el("ul", {}, outside.map((x) => el("li", {}, `${rules.weergave.momenten[x.wanneer]}: ${x.wat}`))));
         }
       } else {
-        part.append(label("Notitie", r.block.notitie), label("Tijd", change),
+        put(label("Notitie", r.block.notitie), label("Tijd", change),
           label("Werkblad", sheet ? `${sheet.titel}. ${sheet.instructie}` : ""));
       }
       for (const w of warnings.get(b.index) || []) {
-        part.append(el("p", { class: "leren-afdruk-letop" }, el("strong", {}, "Let op: "), w));
+        put(el("p", { class: "leren-afdruk-letop" }, el("strong", {}, "Let op: "), w));
       }
       book.append(part);
     }
