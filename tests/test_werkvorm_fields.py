@@ -103,3 +103,26 @@ def test_meetings_must_be_positive():
 def test_package_data_loads_with_the_new_fields():
     formats = leren.load().formats.values()
     assert all(f.minuten_in_zaal <= f.duur for f in formats)
+
+
+def test_every_werkvorm_file_states_kind_moments_and_facilitator_fields():
+    """The defaults keep old data loading, but the package data writes everything out explicitly."""
+    import yaml
+
+    from leren.catalog import DATA_DIR
+
+    for path in sorted((DATA_DIR / "werkvormen").glob("*.yml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        where = path.name
+        assert raw.get("soort") in ("werkvorm", "interventie", "traject"), where
+        assert all("wanneer" in step for step in raw["stappen"]), where
+        assert raw.get("deelname"), where
+        assert 2 <= len(raw.get("nabespreking", [])) <= 4, where
+        if raw["herkomst"] in ("uit de bron", "aangevuld"):
+            assert raw.get("uit_bron"), where
+        else:
+            assert not raw.get("uit_bron"), where
+        if raw["soort"] == "traject":
+            assert raw.get("bijeenkomsten") and raw.get("looptijd"), where
+        else:
+            assert "bijeenkomsten" not in raw and "looptijd" not in raw, where

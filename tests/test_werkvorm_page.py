@@ -54,8 +54,9 @@ def test_traject_shows_meetings_contact_time_and_span(pages):
 
 def test_steps_are_grouped_by_moment_with_configuration(pages):
     page = pages["casco-scholing"]
-    captions = re.findall(r'<span class="caption-text">([^<]+)</span>', page)
-    assert captions == ["Vooraf", "In de bijeenkomst", "Tussen de bijeenkomsten", "Achteraf"]
+    moments = re.findall(r'<p class="leren-moment rubric">([^<]+)</p>', page)
+    assert moments == ["Vooraf", "In de bijeenkomst", "Tussen de bijeenkomsten", "Achteraf"]
+    assert page.count('<table class="leren-stappen leren-stappen-') == 4
     assert "<th class=\"head\"><p>Indeling</p></th>" in page
     assert "45, 4 keer" in text(page)
 
@@ -75,7 +76,7 @@ def test_facilitator_fields_are_shown(pages):
         assert heading in body
     for value in [fmt.deelname, *fmt.nabespreking, fmt.online]:
         assert " ".join(value.split()) in body
-    assert "ongeveer 10 (1 per groepje)" in body
+    assert "ongeveer 10 (1 min per groepje)" in body
     assert "Veiligheid en toestemming" not in body
 
 
@@ -85,6 +86,6 @@ def test_source_marks_only_on_pages_with_source_material(pages):
     assert "Bij elk onderdeel staat of het uit de bron komt of van de redactie is." in text(page)
     marks = re.findall(r'<span class="leren-bronmerk leren-bronmerk-(\w+)">\((uit de bron|van de redactie)\)</span>', page)
     assert ("bron", "uit de bron") in marks and ("redactie", "van de redactie") in marks
-    steps = re.search(r"Stappen\s*<span[^>]*>\(([^)]+)\)", page)
+    steps = re.search(r"Stappen\s*<span[^>]*>\(([^)]+)\)</span></span></p>", page)
     assert steps and steps.group(1) == ("uit de bron" if "stappen" in fmt.uit_bron else "van de redactie")
     assert "leren-bronmerk" not in pages["1-2-4-all"]

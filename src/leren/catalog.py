@@ -17,6 +17,7 @@ import yaml
 
 from leren.errors import DataError
 from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, Worksheet
+from leren.paths import FORMAT_WORKSHEET_PREFIX, format_worksheet
 from leren.schema import build
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -51,18 +52,6 @@ class Catalog:
     paths: dict[str, ReadingPath] = field(default_factory=dict)
     exercises: dict[str, ItemBank] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
-
-    def owner_title(self, worksheet: Worksheet) -> str:
-        """The name of what a worksheet belongs to, for display."""
-        owner = worksheet.hoort_bij
-        if owner.soort == "principe":
-            p = self.principles[owner.id]
-            return f"Principe {p.nummer}: {p.naam}"
-        if owner.soort == "casus":
-            return f"Casus: {self.cases[owner.id].titel}"
-        if owner.soort == "werkvorm":
-            return f"Werkvorm: {self.formats[owner.id].naam}"
-        return "Algemeen werkblad"
 
 
 def load(data_dir: Path | str | None = None) -> Catalog:
@@ -113,6 +102,7 @@ def _load(data_dir: Path) -> Catalog:
                 _add(targets[cls], item, where, problems)
     if not problems:
         _check_references(catalog, problems)
+        _check_kinds(catalog, problems)
     if problems:
         raise DataError(problems)
     catalog.principles = dict(sorted(catalog.principles.items(), key=lambda kv: kv[1].nummer))
@@ -201,6 +191,7 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         owner = sheet.hoort_bij
         if owner.soort in pools:
             ref(f"werkbladen/{sheet.id}.yml", owner.soort, owner.id, pools[owner.soort])
+        _check_format_worksheet(sheet, problems)
     for bank in c.exercises.values():
         owner = bank.hoort_bij
         where = f"oefeningen/{bank.id}.yml"
@@ -212,3 +203,49 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         for other in term.verwant:
             ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)
 
+
+def _check_format_worksheet(sheet: Worksheet, problems: list[str]) -> None:
+    """The worksheet of werkvorm X is called `werkvorm-X` (`paths.format_worksheet`), and only that one."""
+    owner = sheet.hoort_bij
+    where = f"werkbladen/{sheet.id}.yml"
+    if owner.soort == "werkvorm" and sheet.id != format_worksheet(owner.id):
+        problems.append(f"{where}: een werkblad bij werkvorm '{owner.id}' heet '{format_worksheet(owner.id)}'. "
+                        f"Geef het bestand die naam, of zet 'hoort_bij' goed.")
+    elif owner.soort != "werkvorm" and sheet.id.startswith(FORMAT_WORKSHEET_PREFIX):
+        problems.append(f"{where}: een naam die begint met '{FORMAT_WORKSHEET_PREFIX}' is voor het werkblad van een "
+                        f"werkvorm. Zet 'hoort_bij' op soort werkvorm, of kies een andere naam.")
+
+
+def _check_kinds(c: Catalog, problems: list[str]) -> None:
+    """A werkvorm fits in one meeting, an interventie is a short move, a traject says how many meetings
+    it has and over what time."""
+    for fmt in c.formats.values():
+        where = f"werkvormen/{fmt.id}.yml"
+        room = fmt.minuten_in_zaal
+        if fmt.soort != "traject" and (fmt.bijeenkomsten is not None or fmt.looptijd is not None):
+            problems.append(f"{where}: 'bijeenkomsten' en 'looptijd' horen alleen bij een traject, en dit is een "
+                            f"{fmt.soort}. Haal ze weg, of maak er een traject van met 'soort: traject'.")
+        if room == 0:
+            problems.append(f"{where}: geen enkele stap gebeurt in de bijeenkomst. Zet bij minstens een stap "
+                            "'wanneer: tijdens'.")
+        elif fmt.soort == "werkvorm" and room > MAX_ROOM_MINUTES:
+            problems.append(
+                f"{where}: de tijd in de zaal is {room} minuten (de stappen met 'wanneer: tijdens'), maar een "
+                f"werkvorm past in een bijeenkomst van hoogstens {MAX_ROOM_MINUTES // 60} uur. Splits hem in "
+                "twee werkvormen, zet voorbereiding en werk tussendoor op 'wanneer: voor', 'tussen' of 'na', of "
+                "maak er een traject van ('soort: traject' met 'bijeenkomsten' en 'looptijd').")
+        elif fmt.soort == "interventie" and room > MAX_INTERVENTION_MINUTES:
+            problems.append(
+                f"{where}: een interventie is een korte zet tijdens een andere werkvorm, maar deze duurt in de zaal "
+                f"{room} minuten. Houd het bij hoogstens {MAX_INTERVENTION_MINUTES} minuten, of maak er een "
+                "werkvorm van met 'soort: werkvorm'.")
+        if fmt.soort == "traject":
+            missing = [name for name in ("bijeenkomsten", "looptijd") if getattr(fmt, name) in (None, "")]
+            if missing:
+                problems.append(f"{where}: een traject noemt het aantal bijeenkomsten en de looptijd; "
+                                f"vul {' en '.join(repr(m) for m in missing)} in (bijvoorbeeld 'bijeenkomsten: 5' "
+                                "en 'looptijd: \"drie maanden\"').")
+            elif fmt.bijeenkomsten < 2:
+                problems.append(f"{where}: een traject loopt over meer bijeenkomsten, maar 'bijeenkomsten' is "
+                                f"{fmt.bijeenkomsten}. Past alles in een bijeenkomst, maak er dan een werkvorm "
+                                "van met 'soort: werkvorm'.")

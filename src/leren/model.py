@@ -29,19 +29,6 @@ FormatKind = Literal["werkvorm", "interventie", "traject"]
 FieldKind = Literal["regels", "vak", "schaal", "tabel", "checklist"]
 OwnerKind = Literal["principe", "casus", "werkvorm", "algemeen"]
 
-PURPOSE_LABELS: dict[str, str] = {
-    "kennismaken": "Kennismaken",
-    "verkennen": "Verkennen",
-    "ervaringen-delen": "Ervaringen delen",
-    "reflecteren": "Reflecteren",
-    "spanningen-benutten": "Spanningen benutten",
-    "perspectief-wisselen": "Perspectief wisselen",
-    "samen-ontwerpen": "Samen ontwerpen",
-    "kennis-vastleggen": "Kennis vastleggen",
-    "evalueren": "Evalueren",
-    "plannen": "Plannen",
-}
-
 
 @dataclass
 class Duration:
@@ -166,20 +153,6 @@ class GroupSize:
         if self.min < 1 or self.max < self.min:
             return [f"groepsgrootte {self.min}-{self.max} klopt niet: 'min' is minstens 1 en 'max' niet kleiner."]
         return []
-
-
-MOMENT_LABELS: dict[str, str] = {
-    "voor": "Vooraf",
-    "tijdens": "In de bijeenkomst",
-    "tussen": "Tussen de bijeenkomsten",
-    "na": "Achteraf",
-}
-
-KIND_LABELS: dict[str, str] = {
-    "werkvorm": "Werkvorm",
-    "interventie": "Interventie",
-    "traject": "Traject",
-}
 
 
 @dataclass

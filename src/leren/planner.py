@@ -49,8 +49,8 @@ import yaml
 
 from leren.catalog import MAX_ROOM_MINUTES, Catalog, load
 from leren.model import Format, Step, Worksheet
-from leren.worksheets.personalisation import DateError
-from leren.worksheets.personalisation import parse_date as _shared_parse_date
+from leren.text import DateError, dutch_date, parse_date
+from leren.text import duration as duration_text
 
 MAX_BLOCK_MINUTES = MAX_ROOM_MINUTES  # a block lasts at most four hours, like a werkvorm in the room
 MAX_PARTICIPANTS = 500
@@ -209,17 +209,10 @@ class Agenda:
         return [b.werkvorm for b in self.blokken if b.werkvorm is not None]
 
 
-def duration_text(total: int) -> str:
-    """Minutes as Dutch text: '45 min', '2 uur', '1 uur 30 min'."""
-    hours, rest = divmod(total, 60)
-    if hours and rest:
-        return f"{hours} uur {rest} min"
-    return f"{hours} uur" if hours else f"{rest} min"
-
-
 def read_date(text: str) -> dt.date:
-    """The one date parser of plans and worksheets (12-03-2026, 12/03/2026 and 2026-03-12 are the same)."""
-    return _shared_parse_date(text)
+    """The one date parser of plans and worksheets (`leren.text.parse_date`): 12-03-2026, 12/03/2026 and
+    2026-03-12 are the same day."""
+    return parse_date(text)
 
 
 # --- what a werkvorm brings to a block -------------------------------------------------------------
@@ -616,12 +609,8 @@ class _Reader:
                           nodig=duration_text(needed), minuten=duration_text(block.minuten))
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
-
-
 def dutch_day(moment: dt.datetime) -> str:
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    return dutch_date(moment.date())
 
 
 def _hint(key, known: dict, command: str) -> str:

@@ -7,15 +7,18 @@ import io
 from importlib import import_module
 
 from leren.catalog import Catalog, load
+from leren.formats import FORMATS
+from leren.paths import format_worksheet
 from leren.planner import Agenda
 
-FORMATS = {"pdf": "leren.agenda.pdf", "docx": "leren.agenda.docx", "html": "leren.agenda.html",
+# The renderer of each output format (see `leren.formats` for the formats themselves).
+MODULES = {"pdf": "leren.agenda.pdf", "docx": "leren.agenda.docx", "html": "leren.agenda.html",
            "md": "leren.agenda.markdown"}
 
 
 def render(agenda: Agenda, fmt: str, draaiboek: bool = False) -> bytes:
     """The agenda (a handout for participants) or, with `draaiboek`, the trainer's running order."""
-    module = import_module(FORMATS[fmt])
+    module = import_module(MODULES[FORMATS[fmt].name])
     return module.render_draaiboek(agenda) if draaiboek else module.render(agenda)
 
 
@@ -35,7 +38,7 @@ def bundle(agenda: Agenda, catalog: Catalog | None = None, draaiboek: bool = Fal
     label = "Draaiboek" if draaiboek else "Agenda"
     writer.append(io.BytesIO(render(agenda, "pdf", draaiboek)), outline_item=f"{label}: {agenda.titel}")
     sheets: list[str] = []
-    wanted = [b.werkblad.id if b.werkblad else f"werkvorm-{b.werkvorm.id}" for b in agenda.blokken
+    wanted = [b.werkblad.id if b.werkblad else format_worksheet(b.werkvorm.id) for b in agenda.blokken
               if b.werkblad or b.werkvorm]
     for sheet_id in wanted:
         if sheet_id in catalog.worksheets and sheet_id not in sheets:
@@ -55,4 +58,4 @@ def show(agenda: Agenda):
     return Markdown(to_markdown(agenda))
 
 
-__all__ = ["FORMATS", "bundle", "render", "show", "to_markdown"]
+__all__ = ["MODULES", "bundle", "render", "show", "to_markdown"]

@@ -4,42 +4,33 @@ from __future__ import annotations
 
 import io
 
-from docx import Document as new_document
-
+from leren import docxbase as base
 from leren.agenda.rows import details, rows, summary, when
 from leren.planner import Agenda
-from leren.worksheets import docx as base
+from leren.reproducible import normalise_zip
+from leren.text import shorten
 from leren.worksheets.document import LICENCE, PUBLISHER
-from leren.worksheets.reproducible import normalise_zip, source_datetime
-from leren.worksheets.text import shorten
 
 WIDTHS = (0.18, 0.64, 0.18)
 
 
 def render(agenda: Agenda) -> bytes:
-    word = new_document(io.BytesIO(base._base()))
-    props = word.core_properties
-    props.title = shorten(f"Agenda: {agenda.titel}", 255)
-    props.author = props.last_modified_by = PUBLISHER
-    props.category = "Agenda"
-    props.language = base.LANGUAGE
-    moment = source_datetime()
-    if moment is not None:
-        props.created = props.modified = moment
+    word = base.new_word()
+    base.set_properties(word, shorten(f"Agenda: {agenda.titel}", 255), PUBLISHER, "Agenda")
     footer = word.sections[0].footer.paragraphs[0]
     footer.add_run(f"Agenda: {agenda.titel}  ·  {PUBLISHER}  ·  {LICENCE}")
-    base._styled(word, "Title", agenda.titel)
-    base._styled(word, "Subtitle", when(agenda))
+    base.styled(word, "Title", agenda.titel)
+    base.styled(word, "Subtitle", when(agenda))
     for label, value in details(agenda):
         para = word.add_paragraph()
         para.add_run(f"{label}: ").bold = True
         para.add_run(value)
-    table = base._table(word, rows=len(agenda.blokken) + 1, widths=[int(base.TEXT_WIDTH * w) for w in WIDTHS],
-                        caption="Programma")
+    table = base.table(word, rows=len(agenda.blokken) + 1, widths=[int(base.TEXT_WIDTH * w) for w in WIDTHS],
+                       caption="Programma", description="Tijd, onderdeel en duur van elk blok")
     table.style = word.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, ("Tijd", "Onderdeel", "Duur")):
         cell.paragraphs[0].add_run(text).bold = True
-        base._shade(cell, base.HEADER_FILL)
+        base.shade(cell, base.HEADER_FILL)
     for row, r in zip(table.rows[1:], rows(agenda)):
         row.cells[0].paragraphs[0].add_run(r.time)
         title = row.cells[1].paragraphs[0]
@@ -55,11 +46,12 @@ def render(agenda: Agenda) -> bytes:
 
 
 def _grid(word, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float, ...], caption: str):
-    table = base._table(word, rows=len(rows) + 1, widths=[int(base.TEXT_WIDTH * w) for w in widths], caption=caption)
+    table = base.table(word, rows=len(rows) + 1, widths=[int(base.TEXT_WIDTH * w) for w in widths], caption=caption,
+                       description=caption)
     table.style = word.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, header):
         cell.paragraphs[0].add_run(text).bold = True
-        base._shade(cell, base.HEADER_FILL)
+        base.shade(cell, base.HEADER_FILL)
     for row, values in zip(table.rows[1:], rows):
         for cell, text in zip(row.cells, values):
             cell.paragraphs[0].add_run(text)
@@ -67,7 +59,7 @@ def _grid(word, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tu
 
 
 def _labelled(word, label: str, text: str, style: str | None = None) -> None:
-    para = base._styled(word, style) if style else word.add_paragraph()
+    para = base.styled(word, style) if style else word.add_paragraph()
     para.add_run(f"{label}: ").bold = True
     para.add_run(text)
 
@@ -76,22 +68,15 @@ def render_draaiboek(agenda: Agenda) -> bytes:
     from leren.agenda.draaiboek import build
 
     book = build(agenda)
-    word = new_document(io.BytesIO(base._base()))
-    props = word.core_properties
-    props.title = shorten(f"Draaiboek: {book.title}", 255)
-    props.author = props.last_modified_by = PUBLISHER
-    props.category = "Draaiboek"
-    props.language = base.LANGUAGE
-    moment = source_datetime()
-    if moment is not None:
-        props.created = props.modified = moment
+    word = base.new_word()
+    base.set_properties(word, shorten(f"Draaiboek: {book.title}", 255), PUBLISHER, "Draaiboek")
     word.sections[0].footer.paragraphs[0].add_run(f"Draaiboek: {book.title}  ·  {PUBLISHER}  ·  {LICENCE}")
-    base._styled(word, "Title", f"Draaiboek: {book.title}")
-    base._styled(word, "Subtitle", book.when)
+    base.styled(word, "Title", f"Draaiboek: {book.title}")
+    base.styled(word, "Subtitle", book.when)
     for label, value in [*book.details, ("Deelnemers", book.participants)]:
         _labelled(word, label, value)
     for b in book.blocks:
-        base._styled(word, "Heading1", f"{b.time}  {b.title} ({b.minutes})")
+        base.styled(word, "Heading1", f"{b.time}  {b.title} ({b.minutes})")
         for label, text in (("Notitie", b.note), ("Tijd", b.change), ("Werkblad", b.worksheet)):
             if text:
                 _labelled(word, label, text)
@@ -106,21 +91,21 @@ def render_draaiboek(agenda: Agenda) -> bytes:
             _grid(word, ("Tijd", "Stap", "Indeling", "Minuten"), rows, (0.16, 0.54, 0.18, 0.12),
                   f"Stappen van {b.title}")
         if b.debrief:
-            base._styled(word, "Heading2", "Nabespreking")
+            base.styled(word, "Heading2", "Nabespreking")
             for question in b.debrief:
-                base._styled(word, "ListBullet", question)
+                base.styled(word, "ListBullet", question)
         if b.outside:
-            base._styled(word, "Heading2", "Buiten de bijeenkomst")
+            base.styled(word, "Heading2", "Buiten de bijeenkomst")
             for moment_label, text in b.outside:
                 _labelled(word, moment_label, text, "ListBullet")
         for warning in b.warnings:
             _labelled(word, "Let op", warning)
-    base._styled(word, "Heading1", "Materialen")
+    base.styled(word, "Heading1", "Materialen")
     if book.materials:
         _grid(word, ("Wat", "Voor"), book.materials, (0.6, 0.4), "Wat je meeneemt")
     else:
         word.add_paragraph("Geen materialen nodig.")
-    base._styled(word, "Heading1", "Deelnemers")
+    base.styled(word, "Heading1", "Deelnemers")
     word.add_paragraph(book.check_note)
     if book.checks:
         _grid(word, ("Blok", "Groepsgrootte", "Oordeel"), [(c.block, c.range, c.verdict) for c in book.checks],

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from leren.agenda.rows import KINDS, details, minutes_text, summary, when
+from leren.agenda.rows import KINDS, details, summary, when
 from leren.planner import Agenda, Block, meeting_steps, scaled, steps_minutes
+from leren.text import duration
 
 SCALED_NOTE = ("Is een blok korter of langer dan de werkvorm zelf, dan zijn de minuten van de stappen naar "
                "verhouding aangepast. Achter 'was' staan de minuten van de werkvorm; kies zelf wat je inkort.")
@@ -97,10 +98,10 @@ def build(agenda: Agenda) -> Draaiboek:
 
 def _block(agenda: Agenda, block: Block) -> BlockPlan:
     plan = BlockPlan(time=f"{block.start:%H:%M}-{block.einde:%H:%M}", title=block.titel, kind=KINDS[block.soort],
-                     minutes=minutes_text(block.minuten), note=block.notitie)
+                     minutes=duration(block.minuten), note=block.notitie)
     if block.standaard and block.standaard != block.minuten:
         verb = "Ingekort" if block.minuten < block.standaard else "Verlengd"
-        plan.change = f"{verb}: {minutes_text(block.minuten)} in plaats van {minutes_text(block.standaard)}."
+        plan.change = f"{verb}: {duration(block.minuten)} in plaats van {duration(block.standaard)}."
     if block.werkblad is not None:
         sheet = block.werkblad
         plan.worksheet = f"{sheet.titel}. {sheet.instructie}"
@@ -117,8 +118,8 @@ def _block(agenda: Agenda, block: Block) -> BlockPlan:
         clock = end
     needed = sum(defaults)
     if agenda.deelnemers and needed != sum(s.minuten for s in steps) and needed != block.minuten:
-        extra = (f"Met {agenda.deelnemers} deelnemers vragen de stappen {minutes_text(needed)}; het blok heeft "
-                 f"{minutes_text(block.minuten)}.")
+        extra = (f"Met {agenda.deelnemers} deelnemers vragen de stappen {duration(needed)}; het blok heeft "
+                 f"{duration(block.minuten)}.")
         plan.change = f"{plan.change} {extra}".strip()
     plan.invitation = fmt.uitnodiging
     plan.grouping = fmt.groepsindeling

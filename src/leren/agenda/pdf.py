@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 
-from typst import TypstError
-
+from leren import typstbase
 from leren.agenda.draaiboek import SCALED_NOTE, build
 from leren.agenda.rows import details, rows, summary, when
 from leren.planner import Agenda
-from leren.worksheets import pdf as worksheet_pdf
 from leren.worksheets.document import LICENCE, PUBLISHER
-from leren.worksheets.reproducible import source_date_epoch
 
 
-def template(name: str = "agenda.typ") -> bytes:
-    return resources.files("leren").joinpath("templates", name).read_bytes()
+def template() -> bytes:
+    return typstbase.template("agenda.typ")
 
 
 def data(agenda: Agenda) -> dict:
@@ -33,21 +29,9 @@ def data(agenda: Agenda) -> dict:
     }
 
 
-def _compile(name: str, content: dict) -> bytes:
-    """Typst to PDF/UA-1; text the embedded fonts cannot show (emoji) falls back to a tagged PDF."""
-    options = {"input": template(name), "format": "pdf", "timestamp": source_date_epoch(),
-               "sys_inputs": {"data": json.dumps(content, ensure_ascii=False)}}
-    compiler = worksheet_pdf.compiler()
-    try:
-        return compiler.compile(pdf_standards=[worksheet_pdf.STANDARD], **options)
-    except TypstError as exc:
-        if "PDF/UA" not in str(exc):
-            raise
-    return compiler.compile(pdf_standards=[], pdf_tags=True, **options)
-
-
 def render(agenda: Agenda) -> bytes:
-    return _compile("agenda.typ", data(agenda))
+    inputs = {"data": json.dumps(data(agenda), ensure_ascii=False)}
+    return typstbase.compile_pdf(template(), inputs)
 
 
 def draaiboek_data(agenda: Agenda) -> dict:
@@ -78,4 +62,5 @@ def draaiboek_data(agenda: Agenda) -> dict:
 
 
 def render_draaiboek(agenda: Agenda) -> bytes:
-    return _compile("draaiboek.typ", draaiboek_data(agenda))
+    inputs = {"data": json.dumps(draaiboek_data(agenda), ensure_ascii=False)}
+    return typstbase.compile_pdf(typstbase.template("draaiboek.typ"), inputs)

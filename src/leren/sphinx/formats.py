@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from leren.model import KIND_LABELS, MOMENT_LABELS, PURPOSE_LABELS, Format, Step
-from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, page_script, para, rubric, table
+from leren.model import Format, Purpose, Step
+from leren.paths import case as case_page, format_worksheet, principle, target, werkvorm
+from leren.sphinx.base import DataDirective, bullets, facts, page_script, para, rubric, table
 from leren.sphinx.worksheet import preview
+from leren.text import KIND_LABELS, MOMENT_LABELS, clock, duration, purpose_label
 
 PROVENANCE = {
     "uit de bron": "Uit de bron",
@@ -44,12 +47,8 @@ KIND_CHOICES = {"werkvorm": "Werkvormen voor een bijeenkomst", "interventie": "I
 def room_time(fmt: Format) -> str:
     """The time in the room as the finder shows it; for a traject the number of meetings and contact time."""
     if fmt.soort == "traject" and fmt.bijeenkomsten:
-        return f"{fmt.bijeenkomsten} bijeenkomsten, samen {minutes(fmt.contacttijd)}"
-    return minutes(fmt.minuten_in_zaal)
-
-
-def page(format_id: str) -> str:
-    return f"/book/werkvormen/{format_id}"
+        return f"{fmt.bijeenkomsten} bijeenkomsten, samen {duration(fmt.contacttijd)}"
+    return duration(fmt.minuten_in_zaal)
 
 
 class FormatPage(DataDirective):
@@ -77,7 +76,8 @@ class FormatPage(DataDirective):
             return [nodes.Text(" "), nodes.inline(text=f"({text})", classes=["leren-bronmerk", f"leren-bronmerk-{kind}"])]
 
         def heading(text: str, name: str) -> nodes.rubric:
-            return nodes.rubric(text, "", nodes.Text(text), *mark(name))
+            # One inline child: the theme lays a rubric's children out as a column.
+            return nodes.rubric(text, "", nodes.inline("", "", nodes.Text(text), *mark(name)))
 
         section += para(nodes.strong(text="Waarvoor: "), fmt.doel, *mark("doel"))
         section += para(nodes.strong(text="Wat het mogelijk maakt: "), fmt.mogelijk, *mark("mogelijk"))
@@ -87,13 +87,13 @@ class FormatPage(DataDirective):
             p = catalog.principles[pid]
             if principle_links:
                 principle_links.append(nodes.Text(", "))
-            principle_links.append(self.doc_link(f"/book/principes/{pid}", f"{p.nummer}. {p.naam}"))
+            principle_links.append(self.doc_link(target(principle(pid)), f"{p.nummer}. {p.naam}"))
         section += facts((
             ("Soort", f"{KIND_LABELS[fmt.soort]}: {KIND_EXPLANATIONS[fmt.soort]}"),
             *self._times(fmt, mark),
             ("Groepsgrootte", [self._group(fmt), *mark("groepsgrootte")]),
             ("Groepsindeling", [fmt.groepsindeling, *mark("groepsindeling")]),
-            ("Doelen", ", ".join(PURPOSE_LABELS[d] for d in fmt.doelen)),
+            ("Doelen", ", ".join(purpose_label(d) for d in fmt.doelen)),
             ("Principes", principle_links),
         ), ["leren-werkvorm-feiten"])
 
@@ -105,26 +105,21 @@ class FormatPage(DataDirective):
         section += bullets(fmt.ruimte_en_materialen)
         section += heading("Stappen", "stappen")
         section += self._steps(fmt)
-        if fmt.deelname:
-            section += heading("Zo komt iedereen aan bod", "deelname")
-            section += para(fmt.deelname)
-        if fmt.nabespreking:
-            section += heading("Vragen voor de nabespreking", "nabespreking")
-            section += bullets(fmt.nabespreking)
-        section += heading("Tips en valkuilen", "tips")
-        section += bullets(fmt.tips)
-        if fmt.varianten:
-            section += heading("Varianten", "varianten")
-            section += bullets(fmt.varianten)
-        if fmt.online:
-            section += heading("Online of hybride", "online")
-            section += para(fmt.online)
-        if fmt.veiligheid:
-            section += heading("Veiligheid en toestemming", "veiligheid")
-            section += para(fmt.veiligheid)
+        for label, name, render in (
+            ("Zo komt iedereen aan bod", "deelname", para),
+            ("Vragen voor de nabespreking", "nabespreking", bullets),
+            ("Tips en valkuilen", "tips", bullets),
+            ("Varianten", "varianten", bullets),
+            ("Online of hybride", "online", para),
+            ("Veiligheid en toestemming", "veiligheid", para),
+        ):
+            value = getattr(fmt, name)
+            if value:
+                section += heading(label, name)
+                section += render(value)
         section += rubric("Bron")
         section += self._source(fmt)
-        sheet_id = f"werkvorm-{fmt.id}"
+        sheet_id = format_worksheet(fmt.id)
         if sheet_id in catalog.worksheets:
             section += rubric("Werkblad")
             section += preview(self, sheet_id)
@@ -134,16 +129,16 @@ class FormatPage(DataDirective):
     def _times(fmt: Format, mark) -> list[tuple[str, str | list]]:
         """The facts about time: in the meeting and in total; for a traject its meetings, contact time and span."""
         outside = {m: sum(s.minuten * s.keer for s in fmt.stappen if s.wanneer == m) for m in ("voor", "tussen", "na")}
-        extra = [f"{MOMENT_LABELS[m].lower()} {minutes(total)}" for m, total in outside.items() if total]
+        extra = [f"{MOMENT_LABELS[m].lower()} {duration(total)}" for m, total in outside.items() if total]
         rows: list[tuple[str, str | list]] = []
         if fmt.soort == "traject":
             if fmt.bijeenkomsten:
                 rows.append(("Bijeenkomsten", [str(fmt.bijeenkomsten), *mark("bijeenkomsten")]))
-            rows.append(("Contacttijd", f"{minutes(fmt.contacttijd)} in de bijeenkomsten samen"))
+            rows.append(("Contacttijd", f"{duration(fmt.contacttijd)} in de bijeenkomsten samen"))
             if fmt.looptijd:
                 rows.append(("Looptijd", [fmt.looptijd, *mark("looptijd")]))
         else:
-            rows.append(("Tijd in de bijeenkomst", minutes(fmt.minuten_in_zaal)))
+            rows.append(("Tijd in de bijeenkomst", duration(fmt.minuten_in_zaal)))
         if extra:
             label = "Tijd buiten de bijeenkomsten" if fmt.soort == "traject" else "Tijd buiten de bijeenkomst"
             rows.append((label, "; ".join(extra)))
@@ -171,7 +166,10 @@ class FormatPage(DataDirective):
                     row.append(f"{clock(start)}-{clock(start + step.minuten)}")
                     start += step.minuten
                 rows.append(row)
-            out.append(table(headers, rows, ["leren-stappen", f"leren-stappen-{moment}"], caption=MOMENT_LABELS[moment]))
+            # A sub-heading rather than a caption: captions get a running "Tabel N" number in this book.
+            out.append(nodes.rubric("", MOMENT_LABELS[moment], classes=["leren-moment"]))
+            out.append(table(headers, rows, ["leren-stappen", f"leren-stappen-{moment}",
+                                             *(["leren-stappen-klok"] if clocked else [])]))
         return out
 
     @staticmethod
@@ -187,7 +185,7 @@ class FormatPage(DataDirective):
             parts.append(f"Leren transformeren, hoofdstuk {fmt.bron.hoofdstuk}")
         if fmt.bron.casus:
             case = self.catalog.cases[fmt.bron.casus]
-            parts.append(self.doc_link(f"/book/casussen/{case.id}", f"casus {case.kort}"))
+            parts.append(self.doc_link(target(case_page(case.id)), f"casus {case.kort}"))
         parts.append(f"vindplaats (regelnummers in de tekstversie): {readable_references(fmt.bron.regels)}")
         out = para()
         for i, part in enumerate(parts):
@@ -204,7 +202,7 @@ def step_minutes(step: Step) -> str:
     if step.keer > 1:
         text += f", {step.keer} keer"
     if step.per_beurt and step.beurten:
-        text = f"ongeveer {text} ({step.per_beurt} per {TURN_UNITS[step.beurten]})"
+        text = f"ongeveer {text} ({step.per_beurt} min per {TURN_UNITS[step.beurten]})"
     return text
 
 
@@ -242,7 +240,7 @@ class FormatFinder(DataDirective):
         for fmt in formats:
             numbers = ", ".join(str(n) for n in sorted(catalog.principles[p].nummer for p in fmt.principes))
             rows.append([
-                para(self.doc_link(page(fmt.id), fmt.naam)),
+                para(self.doc_link(target(werkvorm(fmt.id)), fmt.naam)),
                 fmt.doel,
                 room_time(fmt),
                 KIND_LABELS[fmt.soort],
@@ -266,8 +264,8 @@ class FormatFinder(DataDirective):
         principles = "".join(
             f'<option value="{p.id}">{p.nummer}. {p.naam}</option>' for p in self.catalog.principles.values()
         )
-        purposes = "".join(f'<option value="{k}">{v}</option>' for k, v in PURPOSE_LABELS.items())
-        durations = "".join(f'<option value="{m}">hoogstens {minutes(m)}</option>' for m in DURATIONS)
+        purposes = "".join(f'<option value="{k}">{purpose_label(k)}</option>' for k in get_args(Purpose))
+        durations = "".join(f'<option value="{m}">hoogstens {duration(m)}</option>' for m in DURATIONS)
         kinds = "".join(f'<option value="{k}">{v}</option>' for k, v in KIND_CHOICES.items())
         return (
             '<form class="leren-zoeker" hidden aria-label="Werkvormen zoeken">'

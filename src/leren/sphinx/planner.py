@@ -12,19 +12,21 @@ difference.
 
 from __future__ import annotations
 
+from babel.dates import get_day_names
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from leren import planner as rules
 from leren.agenda.draaiboek import MOMENTS
-from leren.agenda.rows import KINDS, MONTHS, WEEKDAYS
+from leren.agenda.rows import KINDS
 from leren.catalog import Catalog
 from leren.planner import meeting_steps
 from leren.sphinx.base import DataDirective
 from leren.sphinx.fillable import script_json
 from leren.sphinx.worksheet import DOWNLOADS, FOLDER, _used
-from leren.worksheets import FORMATS
+from leren.text import LOCALE, MONTHS
+from leren.formats import FORMATS
 
 PLANNER_FLAG = "leren-planner"
 FINDER_FLAG = "leren-werkvormen-zoeker"
@@ -43,7 +45,8 @@ def page_data(catalog: Catalog, relative) -> dict:
 
     `relative(target)` turns a path from the site's root into a link from the planner page."""
     data = export(catalog)
-    data["weergave"] = {"dagen": list(WEEKDAYS), "maanden": list(MONTHS), "soorten": dict(KINDS),
+    days = get_day_names("wide", locale=LOCALE)  # 0 is Monday
+    data["weergave"] = {"dagen": [days[d] for d in range(7)], "maanden": list(MONTHS), "soorten": dict(KINDS),
                         "momenten": dict(MOMENTS)}
     for fid, item in data["werkvormen"].items():
         fmt = catalog.formats[fid]

@@ -7,12 +7,15 @@ from sphinx.application import Sphinx
 
 from leren import modules
 from leren.agenda.rows import rows as agenda_rows
-from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, para, rubric, table
+from leren.paths import principle, target
+from leren.sphinx.base import DataDirective, bullets, facts, para, rubric, table
 from leren.sphinx.worksheet import download_link
+from leren.text import clock
+from leren.text import duration as minutes
 
 
 def page(principle_id: str) -> str:
-    return f"/book/principes/{principle_id}"
+    return target(principle(principle_id))
 
 
 class PrinciplesOverview(DataDirective):
