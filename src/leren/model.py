@@ -6,6 +6,7 @@ A field without a default is required. Cross-references between entities are che
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,6 +27,16 @@ Purpose = Literal[
 Moment = Literal["voor", "tijdens", "tussen", "na"]
 TurnUnit = Literal["deelnemer", "groepje"]
 FormatKind = Literal["werkvorm", "interventie", "traject"]
+Grade = Literal["noemt", "verband", "redactie", "zwak"]
+# How strongly the source ties a case to a principle, strongest first; the label is what a reader sees.
+GRADE_LABELS: dict[str, str] = {
+    "noemt": "het casushoofdstuk noemt het",
+    "verband": "het boek legt het verband (hoofdstuk 7 of 8)",
+    "redactie": "toevoeging van de redactie",
+    "zwak": "zwak of niet zichtbaar",
+}
+# A place in a source text: seed number and line(s), e.g. "004 L2310-2325; 004 L4657".
+SOURCE_PLACE = re.compile(r"^\d{3} L\d+(-\d+)?(; \d{3} L\d+(-\d+)?)*$")
 FieldKind = Literal["regels", "vak", "schaal", "tabel", "checklist"]
 OwnerKind = Literal["principe", "casus", "werkvorm", "algemeen"]
 
@@ -101,10 +112,39 @@ class Actor:
     rol: str
 
 
+def source_place_problems(value: str | None, name: str = "bron") -> list[str]:
+    if value is None or SOURCE_PLACE.match(value):
+        return []
+    return [f"'{name}' is '{value}'; schrijf een bronplaats als '004 L2310-2325' (bron en regels), "
+            "meerdere gescheiden door '; '."]
+
+
 @dataclass
 class Evidence:
+    """How a case shows a principle: the grade of the evidence, the evidence itself, and where it is."""
+
     principe: str
+    graad: Grade
     bewijs: str
+    bron: str
+
+    @property
+    def graad_label(self) -> str:
+        return GRADE_LABELS[self.graad]
+
+    def problems(self) -> list[str]:
+        return source_place_problems(self.bron)
+
+
+@dataclass
+class Lesson:
+    """A lesson a case chapter draws, with the place in the source it comes from."""
+
+    les: str
+    bron: str
+
+    def problems(self) -> list[str]:
+        return source_place_problems(self.bron)
 
 
 @dataclass
@@ -126,6 +166,7 @@ class Case:
     betrokkenen: list[Actor] = field(default_factory=list)
     werkvormen: list[str] = field(default_factory=list)
     principes: list[Evidence] = field(default_factory=list)
+    lessen: list[Lesson] = field(default_factory=list)
 
     @property
     def jaren(self) -> str:
@@ -342,6 +383,29 @@ class Term:
     @property
     def id(self) -> str:
         return self.term
+
+
+@dataclass
+class TermChoice:
+    """One concept, one term: the Dutch term the knowledge base uses, the English original it glosses at
+    first use on a page, and the variants it avoids. `begrip` names the glossary entry, if there is one."""
+
+    term: str
+    vermijden: list[str]
+    engels: str | None = None
+    begrip: str | None = None
+    toelichting: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.term
+
+    def problems(self) -> list[str]:
+        out = []
+        for variant in self.vermijden:
+            if variant.casefold() in (self.term.casefold(), (self.engels or "").casefold()):
+                out.append(f"'{variant}' staat onder 'vermijden', maar is de term zelf of het Engelse origineel.")
+        return out
 
 
 @dataclass

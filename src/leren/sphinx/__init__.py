@@ -16,11 +16,13 @@ from leren.sphinx import (
     bibstyle,
     cases,
     editions,
+    evidence,
     fillable,
     forces,
     formats,
     glossary,
     notebooks,
+    notes,
     paths,
     planner,
     principles,
@@ -31,8 +33,8 @@ from leren.sphinx import a11y, i18n, searchtexts, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
-    principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle, planner,
-    fillable,
+    principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
+    evidence, notes, planner, fillable,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
 SITE_COMPONENTS = (a11y, i18n, site, searchtexts)
