@@ -105,12 +105,12 @@ def plan_meeting(page) -> None:
     """The three-hour meeting, by keyboard: details, six werkvormen with their minutes, a break moved into place."""
     names = export()["werkvormen"]
     type_into(page, page.get_by_label("Titel", exact=True), "Teamdag <img src=x onerror=\"window.__xss=1\"> & {{ x }}")
-    type_into(page, page.get_by_label("Datum"), "12-03-2026")
+    type_into(page, page.get_by_label("Datum", exact=True), "12-03-2026")
     type_into(page, page.get_by_label("Begintijd"), "9.30")
     type_into(page, page.get_by_label("Eindtijd"), "12:30")
     type_into(page, page.get_by_label("Aantal deelnemers"), "12")
     type_into(page, page.get_by_label("Groep", exact=True), "Buurtteam Noord")
-    type_into(page, page.get_by_label("Trainer"), "Sanne de Vries")
+    type_into(page, page.get_by_label("Trainer", exact=True), "Sanne de Vries")
     for fid, minutes in CHOSEN:
         type_into(page, page.get_by_label("Zoek een werkvorm"), names[fid]["naam"])
         page.keyboard.press("Enter")  # adds the first match

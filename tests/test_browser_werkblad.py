@@ -42,10 +42,10 @@ def test_fill_in_keep_print_and_clear_a_worksheet(browser, site):  # noqa: F811
     visit = Visit(browser, site)
     page = open_sheet(visit)
     assert visit.axe() == []
-    type_into(page, page.get_by_label("Groep"), "Buurtteam Noord")
-    type_into(page, page.get_by_label("Datum"), "12-03-2026")
-    type_into(page, page.get_by_label("Trainer"), "Sanne de Vries")
-    type_into(page, page.get_by_label("Organisatie"), "Wijkteam Oost")
+    type_into(page, page.get_by_label("Groep", exact=True), "Buurtteam Noord")
+    type_into(page, page.get_by_label("Datum", exact=True), "12-03-2026")
+    type_into(page, page.get_by_label("Trainer", exact=True), "Sanne de Vries")
+    type_into(page, page.get_by_label("Organisatie", exact=True), "Wijkteam Oost")
     type_into(page, page.get_by_label(f"1. {sheet.velden[0].label}"), HOSTILE)
     type_into(page, page.get_by_label(f"{sheet.velden[3].kolommen[0]}, rij 1"), "Eigen regie")
     press(page.get_by_role("group", name=f"5. {sheet.velden[4].label}").get_by_label("7", exact=True), "Space")
@@ -76,7 +76,7 @@ def test_fill_in_keep_print_and_clear_a_worksheet(browser, site):  # noqa: F811
 
     press(page.get_by_role("button", name="Invoer wissen"))
     assert page.evaluate(f"localStorage.getItem('leren:werkblad:{SHEET}')") is None
-    assert page.get_by_label("Groep").input_value() == ""
+    assert page.get_by_label("Groep", exact=True).input_value() == ""
     assert visit.errors == [] and visit.external == []
     visit.close()
 
@@ -88,8 +88,8 @@ def test_entries_written_by_others_are_read_as_text(browser, site):  # noqa: F81
         f"localStorage.setItem('leren:werkblad:{SHEET}', JSON.stringify({{kop: {{groep: '<b>vet</b>', datum: 5}},"
         " velden: {'0': '<img src=x onerror=window.__xss=1>', 'x': 'weg', '2': {a: 1}}}));")
     page = open_sheet(visit)
-    assert page.get_by_label("Groep").input_value() == "<b>vet</b>"
-    assert page.get_by_label("Datum").input_value() == ""
+    assert page.get_by_label("Groep", exact=True).input_value() == "<b>vet</b>"
+    assert page.get_by_label("Datum", exact=True).input_value() == ""
     assert page.locator("img[src=x]").count() == 0 and page.evaluate("window.__xss") is None
     assert visit.errors == []
     visit.close()
@@ -98,7 +98,7 @@ def test_entries_written_by_others_are_read_as_text(browser, site):  # noqa: F81
 def test_worksheet_form_fits_a_phone(browser, site):  # noqa: F811
     visit = Visit(browser, site, width=390)
     page = open_sheet(visit)
-    type_into(page, page.get_by_label("Groep"), "Buurtteam Noord")
+    type_into(page, page.get_by_label("Groep", exact=True), "Buurtteam Noord")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert visit.axe() == []
     visit.close()
