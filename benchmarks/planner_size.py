@@ -10,7 +10,8 @@ import gzip
 from pathlib import Path
 
 import leren
-from leren.sphinx.planner import page_data, script_json
+from leren.sphinx.fillable import script_json
+from leren.sphinx.planner import page_data
 
 STATIC = Path(leren.__file__).parent / "sphinx" / "static"
 SCRIPTS = ("planner-regels.js", "planner.js", "planner-zoeker.js")

@@ -26,7 +26,7 @@
   }
 
   function build() {
-    const article = document.querySelector(".bd-article, main, [role=main]") || document.body;
+    const article = document.querySelector(".bd-article") || document.querySelector("main, [role=main]") || document.body;
     if (!article || article.querySelector(".leren-editie")) return;
     const set = document.createElement("fieldset");
     set.className = "leren-editie";
