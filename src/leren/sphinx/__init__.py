@@ -17,6 +17,7 @@ from leren.sphinx import (
     cases,
     editions,
     evidence,
+    fillable,
     forces,
     formats,
     generated,
@@ -25,6 +26,7 @@ from leren.sphinx import (
     notes,
     package,
     paths,
+    planner,
     principles,
     selfcheck,
     worksheet,
@@ -34,7 +36,7 @@ from leren.sphinx import a11y, deferred, i18n, icons, markup, searchtexts, site
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
     principles, forces, cases, formats, generated, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
-    evidence, notes, package,
+    evidence, notes, package, planner, fillable,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data, reproducible output and
 # valid HTML.
