@@ -80,7 +80,7 @@ FOCUS = """async () => {
     const text = (el.getAttribute('aria-label') || el.innerText || el.value || el.id || '').trim();
     return {
         what: el.tagName.toLowerCase() + (el.type ? `[${el.type}]` : '') + ' ' + text.slice(0, 50),
-        href: el.href || '', id: el.id, radio: el.type === 'radio',
+        href: el.href || '', id: el.id, radio: el.type === 'radio' && !!el.closest('.leren-zelftoets'),
         inNav: !!el.closest('nav.bd-docs-nav'), inMain: !!el.closest('main'),
         visible: shows(el) || !!drawn, indicator: !!drawn,
     };

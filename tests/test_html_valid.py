@@ -6,32 +6,24 @@ unique by the extension (leren.sphinx.markup), checked on a tiny Sphinx project.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 import textwrap
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from sphinx_support import build_mini
+
 VNU = Path(__file__).parent / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-SPHINX_BUILD = Path(sys.executable).parent / "sphinx-build"
 ID = re.compile(r'\sid="([^"]+)"')
 
 
-def build_tiny(tmp_path: Path, edition: str) -> str:
-    """A page with three exercises and their solutions, built with sphinx-exercise and leren.sphinx."""
-    src, out = tmp_path / "src", tmp_path / "out"
-    src.mkdir()
-    (src / "conf.py").write_text(textwrap.dedent("""
-        extensions = ["myst_parser", "sphinx_exercise", "leren.sphinx"]
-        myst_enable_extensions = ["colon_fence"]
-        language = "nl"
-        html_title = "Proef"
-    """), encoding="utf-8")
+def build_tiny(tmp_path: Path, edition: str, monkeypatch) -> str:
+    """A page with four exercises (one without label) and three solutions, built in-process."""
+    monkeypatch.delenv("LEREN_EDITIE", raising=False)
     exercises = "\n".join(textwrap.dedent(f"""
         :::{{exercise}}
         :label: oef-{n}
@@ -42,17 +34,16 @@ def build_tiny(tmp_path: Path, edition: str) -> str:
         Uitwerking {n}.
         :::
     """) for n in (1, 2, 3))
-    (src / "index.md").write_text("# Proef\n\n" + exercises + "\n:::{exercise}\nZonder label.\n:::\n",
-                                  encoding="utf-8")
-    proc = subprocess.run([str(SPHINX_BUILD), "-W", "-q", "-b", "html", str(src), str(out)],
-                          env={**os.environ, "LEREN_EDITIE": edition}, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    page = "# Proef\n\n" + exercises + "\n:::{exercise}\nZonder label.\n:::\n"
+    out, warnings = build_mini(tmp_path, {"index": page}, leren_editie=edition, leren_trainermateriaal=False,
+                               html_title="Proef", myst_enable_extensions=["colon_fence"])
+    assert "WARNING" not in warnings, warnings
     return (out / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("edition", ["student", "trainer"])
-def test_exercise_sections_get_unique_ids(tmp_path, edition):
-    page = build_tiny(tmp_path, edition)
+def test_exercise_sections_get_unique_ids(tmp_path, edition, monkeypatch):
+    page = build_tiny(tmp_path, edition, monkeypatch)
     ids = Counter(ID.findall(page))
     assert [i for i, n in ids.items() if n > 1] == []
     assert "exercise-content" not in ids and "solution-content" not in ids
