@@ -129,6 +129,9 @@ _OPTIONAL = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie"
 _DETAILS = ("groep", "trainer", "locatie", "organisatie")
 _BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
                "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
+# The plan file's shape, public for the planner page (`leren.sphinx.planner`).
+PLAN_OPTIONAL_FIELDS = _OPTIONAL
+PLAN_BLOCK_KEYS = _BLOCK_KEYS
 _SUBGROUP_WORDS = (("tweeta", 2), ("duo", 2), ("paren", 2), ("drieta", 3), ("trio", 3), ("vierta", 4),
                    ("vijfta", 5), ("zesta", 6))
 _NUMBER = re.compile(r"\b([2-9]|1[0-2])\b")
