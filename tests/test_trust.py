@@ -248,3 +248,32 @@ def test_term_list_refuses_a_variant_that_is_the_term_itself(data):
     path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     [problem] = _problems(data)
     assert problem.startswith("termen.yml, item 'stille kennis':") and "'Stille kennis' staat onder 'vermijden'" in problem
+
+
+# --- Bibliography: one rule for `verified` --------------------------------------------------------
+
+def _bib_entries() -> dict[str, str]:
+    text = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")
+    return {m.group(1): m.group(2) for m in re.finditer(r"@\w+\{([^,]+),(.*?)\n\}", text, flags=re.S)}
+
+
+def test_every_entry_says_whether_it_is_verified_and_follows_the_rule():
+    """'ja' only when the identification is certain; an editors' choice or an unchecked outside fact is 'nee'."""
+    uncertain = re.compile(r"door de redactie gekozen|keuze (?:is )?van de redactie|aanname|waarschijnlijk een|"
+                           r"\[extern|aangevuld door de redactie", re.I)
+    entries = _bib_entries()
+    assert len(entries) > 60
+    for key, body in entries.items():
+        flag = re.search(r"verified\s*=\s*\{(ja|nee)\}", body)
+        assert flag, key
+        note = re.search(r"note\s*=\s*\{(.*?)\},?\n", body, flags=re.S)
+        if note and uncertain.search(note.group(1)):
+            assert flag.group(1) == "nee", key
+
+
+def test_one_entry_per_work():
+    entries = _bib_entries()
+    titles = [re.search(r"title\s*=\s*\{(.*?)\},", body).group(1).casefold()
+              for body in entries.values() if "title" in body]
+    assert len(titles) == len(set(titles))
+    assert [k for k in entries if k.startswith("polanyi")] == ["polanyi1967"]
