@@ -277,3 +277,22 @@ def test_one_entry_per_work():
               for body in entries.values() if "title" in body]
     assert len(titles) == len(set(titles))
     assert [k for k in entries if k.startswith("polanyi")] == ["polanyi1967"]
+
+
+# --- Case lessons: every lesson on a case page has a source place in the case data ---------------
+
+def _lesson_items(text: str) -> list[str]:
+    section = text[text.index("## Lessen en vuistregels"):text.index("## Principes")]
+    return [m.group(2) for m in re.finditer(r"^(\d+\.|-) (.*)$", section, flags=re.M)]
+
+
+def test_every_case_lesson_has_a_source_place():
+    for case in leren.load().cases.values():
+        text = (ROOT / "book" / "casussen" / f"{case.id}.md").read_text(encoding="utf-8")
+        assert f"{{casus-lessen-bronnen}} {case.id}" in text, case.id
+        leads = [lesson.les for lesson in case.lessen]
+        for item in _lesson_items(text):
+            plain = re.sub(r"\{[a-z:]+\}`([^`<]*?)(?: <[^>]*>)?`", r"\1", item).replace("**", "")
+            assert any(plain.startswith(lead.rstrip(".")) for lead in leads), f"{case.id}: {item[:60]}"
+        for lesson in case.lessen:
+            assert SOURCE_PLACE.match(lesson.bron), (case.id, lesson.les)
