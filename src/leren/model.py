@@ -24,6 +24,9 @@ Purpose = Literal[
     "evalueren",
     "plannen",
 ]
+Moment = Literal["voor", "tijdens", "tussen", "na"]
+TurnUnit = Literal["deelnemer", "groepje"]
+FormatKind = Literal["werkvorm", "interventie", "traject"]
 Grade = Literal["noemt", "verband", "redactie", "zwak"]
 # How strongly the source ties a case to a principle, strongest first; the label is what a reader sees.
 GRADE_LABELS: dict[str, str] = {
@@ -36,19 +39,6 @@ GRADE_LABELS: dict[str, str] = {
 SOURCE_PLACE = re.compile(r"^\d{3} L\d+(-\d+)?(; \d{3} L\d+(-\d+)?)*$")
 FieldKind = Literal["regels", "vak", "schaal", "tabel", "checklist"]
 OwnerKind = Literal["principe", "casus", "werkvorm", "algemeen"]
-
-PURPOSE_LABELS: dict[str, str] = {
-    "kennismaken": "Kennismaken",
-    "verkennen": "Verkennen",
-    "ervaringen-delen": "Ervaringen delen",
-    "reflecteren": "Reflecteren",
-    "spanningen-benutten": "Spanningen benutten",
-    "perspectief-wisselen": "Perspectief wisselen",
-    "samen-ontwerpen": "Samen ontwerpen",
-    "kennis-vastleggen": "Kennis vastleggen",
-    "evalueren": "Evalueren",
-    "plannen": "Plannen",
-}
 
 
 @dataclass
@@ -209,11 +199,33 @@ class GroupSize:
 
 @dataclass
 class Step:
+    """One step of a werkvorm.
+
+    `wanneer` says when it happens (before, in, between or after the meetings); `keer` how often it
+    happens (for the periodic meetings of a traject). A round (`per_beurt` minutes per turn, `beurten`
+    per participant or per subgroup) scales with the group; `minuten` is then the time for a typical group.
+    """
+
     wat: str
     minuten: int
+    wanneer: Moment = "tijdens"
+    keer: int = 1
+    indeling: str | None = None
+    per_beurt: int | None = None
+    beurten: TurnUnit | None = None
 
     def problems(self) -> list[str]:
-        return [] if self.minuten > 0 else [f"een stap duurt {self.minuten} minuten; geef een positief aantal."]
+        out = []
+        if self.minuten <= 0:
+            out.append(f"een stap duurt {self.minuten} minuten; geef een positief aantal.")
+        if self.keer < 1:
+            out.append(f"'keer' is {self.keer}; een stap gebeurt minstens 1 keer.")
+        if self.per_beurt is not None and self.per_beurt <= 0:
+            out.append(f"'per_beurt' is {self.per_beurt}; geef een positief aantal minuten per beurt.")
+        if (self.per_beurt is None) != (self.beurten is None):
+            out.append("'per_beurt' en 'beurten' horen bij elkaar: geef bij een ronde allebei "
+                       "(minuten per beurt, en 'deelnemer' of 'groepje'), of laat allebei weg.")
+        return out
 
 
 @dataclass
@@ -243,14 +255,40 @@ class Format:
     varianten: list[str]
     principes: list[str]
     bron: Source
+    soort: FormatKind = "werkvorm"
+    deelname: str | None = None
+    nabespreking: list[str] = field(default_factory=list)
+    online: str | None = None
+    veiligheid: str | None = None
+    bijeenkomsten: int | None = None
+    looptijd: str | None = None
+    uit_bron: list[str] = field(default_factory=list)
 
     @property
     def duur(self) -> int:
         """Total minutes, computed from the steps."""
         return sum(step.minuten for step in self.stappen)
 
+    @property
+    def minuten_in_zaal(self) -> int:
+        """Time in the room: the minutes of the steps during the meeting, once each (`keer` not applied)."""
+        return sum(step.minuten for step in self.stappen if step.wanneer == "tijdens")
+
+    @property
+    def contacttijd(self) -> int:
+        """Contact time over all meetings: each in-meeting step's minutes times how often it happens."""
+        return sum(step.minuten * step.keer for step in self.stappen if step.wanneer == "tijdens")
+
     def problems(self) -> list[str]:
         out = []
+        unknown = [name for name in self.uit_bron if name not in SOURCE_FIELDS]
+        if unknown:
+            out.append(f"'uit_bron' noemt onbekende velden: {', '.join(unknown)}. "
+                       f"Kies uit: {', '.join(SOURCE_FIELDS)}.")
+        if len(set(self.uit_bron)) != len(self.uit_bron):
+            out.append("'uit_bron' noemt een veld twee keer; noem elk veld een keer.")
+        if self.bijeenkomsten is not None and self.bijeenkomsten < 1:
+            out.append(f"'bijeenkomsten' is {self.bijeenkomsten}; geef een positief aantal.")
         if not self.stappen:
             out.append("'stappen' is leeg; beschrijf minstens een stap.")
         if not self.principes:
@@ -258,6 +296,14 @@ class Format:
         if not self.doelen:
             out.append("'doelen' is leeg; kies minstens een doel.")
         return out
+
+
+# The fields of a werkvorm whose content can come from the source (named in `uit_bron`).
+SOURCE_FIELDS: tuple[str, ...] = (
+    "naam", "doel", "mogelijk", "uitnodiging", "ruimte_en_materialen", "groepsgrootte",
+    "groepsindeling", "stappen", "tips", "varianten", "deelname", "nabespreking", "online",
+    "veiligheid", "bijeenkomsten", "looptijd",
+)
 
 
 # What fits on one A4 worksheet page.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from leren.pdfbook.build import dutch_date
+from leren.formats import FORMATS
+from leren.text import dutch_date, dutch_list
 
 TEXT = """\
 Transformeren kun je leren: de kennisbank zonder internet
@@ -51,26 +52,23 @@ de site in de gids "Voor studenten" (onder Naslag). Zonder dat pakket kun je
 de notebooks wel lezen, maar de code niet uitvoeren.
 
 Licenties: tekst CC BY-SA 4.0, code MIT. Meer in de colofon op de site.
-Gemaakt op {date}.
-"""
-
-LABELS = {".pdf": "PDF", ".docx": "Word (DOCX)", ".html": "HTML", ".md": "Markdown"}
+{date}"""
 
 
 def formats_text(suffixes: list[str]) -> str:
-    """'PDF, Word (DOCX) en HTML' for the suffixes of the worksheet files."""
-    names = [LABELS.get(s, s.lstrip(".").upper()) for s in sorted(set(suffixes), key=lambda s: (s not in LABELS, list(LABELS).index(s) if s in LABELS else 0, s))]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    """'PDF, Word (DOCX) en Markdown' for the suffixes of the worksheet files, in the registry's order."""
+    return dutch_list([f.label for f in FORMATS.values() if f.suffix in set(suffixes)])
 
 
 def leesmij(folder: str, book: str, sheet_suffixes: list[str], day: dt.date | None = None) -> str:
-    """The text, with CRLF line ends; the worksheet line only when there are worksheets."""
+    """The text, with CRLF line ends; the worksheet line only when there are worksheets, the date line
+    only with a date (see `leren.reproducible.release_datetime`)."""
     sheets = f"- werkbladen: alle werkbladen als {formats_text(sheet_suffixes)}.\n" if sheet_suffixes else ""
     text = TEXT.format(
         folder=folder,
         book=book,
         worksheets=sheets,
         sheets_short=" en werkbladen" if sheet_suffixes else "",
-        date=dutch_date(day or dt.date.today()),
+        date=f"Versie van {dutch_date(day)}.\n" if day else "",
     )
     return text.replace("\n", "\r\n")  # readable in every editor, Windows Notepad included

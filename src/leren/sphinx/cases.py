@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from leren.model import Case
+from leren.paths import principle, target, werkvorm
 from leren.sphinx.base import DataDirective, bullets, para, table
 from leren.sphinx.evidence import GRADE_ORDER, legend, place
 
@@ -74,7 +75,7 @@ class CaseFormats(CaseDirective):
         items = []
         for wid in case.werkvormen:
             fmt = catalog.formats[wid]
-            items.append(para(self.doc_link(f"/book/werkvormen/{wid}", fmt.naam), f": {fmt.doel}"))
+            items.append(para(self.doc_link(target(werkvorm(wid)), fmt.naam), f": {fmt.doel}"))
         return [bullets(items)]
 
 
@@ -89,7 +90,7 @@ class CasePrinciples(CaseDirective):
         for ev in sorted(case.principes, key=lambda e: order.index(e.principe)):
             p = catalog.principles[ev.principe]
             strong = nodes.strong()
-            strong += self.doc_link(f"/book/principes/{p.id}", f"Principe {p.nummer}: {p.naam}")
+            strong += self.doc_link(target(principle(p.id)), f"Principe {p.nummer}: {p.naam}")
             items.append(para(strong, f" ({ev.graad_label}; bron: {place(ev.bron)}). {ev.bewijs}"))
         return [bullets(items)]
 

@@ -8,7 +8,7 @@ from html import escape
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from leren.oefeningen import LETTERS, view
+from leren.exercises import LETTERS, view
 from leren.sphinx.base import DataDirective, page_script
 
 FLAG = "leren-zelftoets"
