@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SEED = Path("/work/shared/seeds/004_02a7dca95b9feeea.txt")
 PAGES = sorted(p for p in (ROOT / "book").rglob("*.md") if "werkvormen" not in p.parts)
+FIGURES = sorted((ROOT / "book" / "figuren").glob("*.svg"))
 
 
 def test_every_case_principle_cell_has_a_grade_and_a_source_place():
@@ -230,7 +231,7 @@ def test_term_list_agrees_with_the_glossary():
 
 
 def test_pages_and_case_data_use_one_term_per_concept():
-    slips = _slips(PAGES + MY_DATA)
+    slips = _slips(PAGES + FIGURES + MY_DATA)
     assert not slips, "\n".join(slips)
 
 
