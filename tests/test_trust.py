@@ -297,3 +297,11 @@ def test_every_case_lesson_has_a_source_place():
             assert any(plain.startswith(lead.rstrip(".")) for lead in leads), f"{case.id}: {item[:60]}"
         for lesson in case.lessen:
             assert SOURCE_PLACE.match(lesson.bron), (case.id, lesson.les)
+
+
+def test_no_role_in_the_title_of_a_backtick_fence():
+    """A backtick fence may not carry backticks in its info string (CommonMark): the directive would
+    silently turn into a paragraph. Titles with a `redactie` role use a colon fence."""
+    for page in PAGES:
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            assert not re.match(r"^`{3,}\{[^}]+\}.*`", line), f"{page.relative_to(ROOT)}:{number}"
