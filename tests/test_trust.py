@@ -235,8 +235,6 @@ def test_pages_and_case_data_use_one_term_per_concept():
     assert not slips, "\n".join(slips)
 
 
-@pytest.mark.xfail(reason="werkvormen, oefeningen, werkbladen en notebooks horen bij andere branches; "
-                          "hun afwijkingen staan in het rapport van branch trust", strict=False)
 def test_files_of_other_branches_use_one_term_per_concept():
     slips = _slips(OTHERS)
     assert not slips, "\n".join(slips)
