@@ -40,10 +40,10 @@ $(HTML_STAMP): $(STAMP) $(SOURCES)
 # PDFs in _build/pdf, also copied into the site (_build/html/pdf) with a download link on each module page.
 pdf: $(HTML_STAMP)
 	bash scripts/system-deps.sh
-	$(BIN)/python -m leren.pdfbook --site $(SITE) --uit _build/pdf
+	$(BIN)/leren pdf --site $(SITE) --uit _build/pdf
 
 bundle: pdf
-	$(BIN)/python -m leren.offline --site $(SITE) --pdf _build/pdf --uit _build/transformeren-kun-je-leren-offline.zip
+	$(BIN)/leren bundel --site $(SITE) --pdf _build/pdf --uit _build/transformeren-kun-je-leren-offline.zip
 
 test: $(STAMP)
 	bash scripts/system-deps.sh

@@ -12,7 +12,7 @@ import pytest
 
 from browser_support import launch, serve
 import leren
-from leren import oefeningen
+from leren import exercises, oefeningen
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -33,7 +33,7 @@ def first_mc(view: dict) -> tuple[int, dict]:
 
 
 def maximum(view: dict) -> int:
-    return sum(oefeningen._maximum(item) for item in view["items"] if item["soort"] != "reflectie")
+    return sum(exercises.maximum(item) for item in view["items"] if item["soort"] != "reflectie")
 
 
 def question(page, number: int):

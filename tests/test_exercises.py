@@ -15,7 +15,7 @@ import pytest
 
 import leren
 from leren import oefeningen
-from leren.oefeningen import LETTERS, check_item, correct_answers, view
+from leren.exercises import LETTERS, check_item, correct_answers, view
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "src" / "leren" / "sphinx" / "static" / "zelftoets.js"
@@ -189,9 +189,7 @@ def test_built_student_edition_contains_no_solution_text(book):
 
 @pytest.mark.parametrize("bank_id", BANKS)
 def test_widget_form_checks_the_answers(bank_id):
-    from leren.oefeningen_widgets import form
-
-    widget = form(oefeningen.laad(bank_id))
+    widget = oefeningen.laad(bank_id).formulier()
     button = next(w for w in widget.children if getattr(w, "description", "") == "Controleer")
     button.click()
     assert widget.children[-1].outputs  # the feedback was shown

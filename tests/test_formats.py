@@ -7,12 +7,13 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 import leren
 from leren.finder import Criteria, find
-from leren.model import PURPOSE_LABELS
+from leren.model import Purpose
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "book" / "werkvormen"
@@ -56,7 +57,7 @@ def test_finder_logic_known_cases():
 
 def criteria_grid(catalog):
     principles = [None] + list(catalog.principles)
-    purposes = [None] + list(PURPOSE_LABELS)
+    purposes = [None, *get_args(Purpose)]
     for principe, doel, duur, groep in itertools.product(principles, purposes, [None, 30, 90], [None, 2, 12, 40]):
         yield Criteria(principe=principe, doel=doel, max_minuten=duur, deelnemers=groep)
 

@@ -13,7 +13,9 @@ import subprocess
 import sys
 import textwrap
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
@@ -22,11 +24,12 @@ from pypdf import PdfReader
 
 from browser_support import launch, serve
 from conftest import ROOT, toc_docnames
+import leren
+from leren.formats import FORMATS
 from leren.offline.bundle import FOLDER, make_bundle
-from leren.offline.notebooks import notebook_sources
-from leren.offline.worksheets import engine_available
+from leren.paths import BOOK_NAME
 from leren.pdfbook import site as built
-from leren.pdfbook.build import BOOK_NAME, make_pdfs
+from leren.pdfbook.build import make_pdfs
 from leren.pdfbook.downloads import add_link
 from leren.pdfbook.modules import modules
 from leren.pdfbook.toc import read_toc
@@ -78,7 +81,7 @@ def pdfs(book, chosen, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def bundle(book, pdfs, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("bundel") / "offline.zip"
-    make_bundle(book.html, pdfs, ROOT / "exercises", target)
+    make_bundle(book.html, pdfs, target)
     return target
 
 
@@ -297,28 +300,25 @@ def test_download_link_points_to_the_pdf_and_is_added_once(book, pdfs, chosen, t
 
 # The offline bundle.
 
-def test_bundle_holds_site_pdfs_notebooks_and_worksheets(bundle, pdfs, tmp_path):
+def test_bundle_holds_site_pdfs_notebooks_and_worksheets(book, bundle, pdfs):
     names = set(zipfile.ZipFile(bundle).namelist())
     assert f"{FOLDER}/index.html" in names and f"{FOLDER}/LEESMIJ.txt" in names
     assert f"{FOLDER}/book/intro.html" in names
     for pdf in pdfs.glob("*.pdf"):
         assert f"{FOLDER}/pdf/{pdf.name}" in names
-    for source in notebook_sources(ROOT / "exercises"):
-        name = f"{FOLDER}/notebooks/{source.stem}.ipynb"
-        assert name in names
-        nbformat.validate(nbformat.reads(zipfile.ZipFile(bundle).read(name).decode("utf-8"), as_version=4))
+    notebooks = sorted((book.html / "notebooks").glob("*.ipynb"))
+    assert len(notebooks) == len(list((ROOT / "exercises").glob("*.md")))
+    for source in notebooks:
+        name = f"{FOLDER}/notebooks/{source.name}"
+        assert zipfile.ZipFile(bundle).read(name) == source.read_bytes()  # the site's own copy
+        nbformat.validate(nbformat.reads(source.read_text(encoding="utf-8"), as_version=4))
     sheets = {n for n in names if n.startswith(f"{FOLDER}/werkbladen/")}
+    expected = {f"{FOLDER}/werkbladen/{sheet}{f.suffix}" for sheet in leren.load().worksheets for f in FORMATS.values()}
+    assert sheets == expected
     leesmij = zipfile.ZipFile(bundle).read(f"{FOLDER}/LEESMIJ.txt").decode("utf-8")
-    if engine_available():
-        out = tmp_path / "werkbladen"
-        subprocess.run([sys.executable, "-m", "leren.cli", "alles", "--uit", str(out)], check=True,
-                       capture_output=True)
-        expected = {f"{FOLDER}/werkbladen/{p.name}" for p in out.iterdir() if p.is_file()}
-        assert expected and sheets == expected
-        assert "werkbladen" in leesmij
-    else:
-        assert sheets == set() and "werkbladen:" not in leesmij
-    assert "python3 -m http.server" in leesmij and "http://127.0.0.1:8000" in leesmij
+    assert "werkbladen: alle werkbladen als PDF, Word (DOCX), webpagina (HTML) en Markdown" in leesmij
+    # Double-clicking index.html is the way in; a local server is only an alternative.
+    assert "dubbelklik op index.html" in leesmij and "python3 -m http.server" in leesmij
 
 
 def test_bundled_site_works_with_the_network_off(bundle, tmp_path):
@@ -354,3 +354,164 @@ def test_bundled_site_works_with_the_network_off(bundle, tmp_path):
         stop()
     assert outside == []
     assert [u for u in failed if not u.endswith("favicon.ico")] == []
+
+
+# The bundle opened with a double click: every page over file://, no web server. A trainer with a USB
+# stick or a student on the train unpacks the zip and opens index.html; pages and links, search with its
+# summaries, the self-checks, the werkvormen finder and the downloads must all work from there.
+
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', re.IGNORECASE)
+SEARCH_WORDS = ["spanningen", "professionals", "bijeenkomsten"]
+# Failed requests that are no fault of the site, with the reason.
+ALLOWED_FAILURES = {
+    # Chromium asks for the favicon after the page has loaded; going on to the next page cancels that
+    # request (net::ERR_ABORTED). The favicon itself is in the bundle (checked below).
+    ("favicon.svg", "net::ERR_ABORTED"): "cancelled by the next navigation",
+}
+
+
+@pytest.fixture(scope="module")
+def unpacked(bundle, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("usb-stick")
+    zipfile.ZipFile(bundle).extractall(target)
+    return target / FOLDER
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+class Problems:
+    """Console errors, page errors, failed requests and requests that leave the folder, per page."""
+
+    def __init__(self, page, root: Path):
+        self.found: list[str] = []
+        self.root = root.as_uri()
+        page.on("console", lambda m: m.type == "error" and self.found.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.found.append(f"script error: {e}"))
+        page.on("requestfailed", self._failed)
+        page.on("request", self._request)
+
+    def _failed(self, request) -> None:
+        failure = request.failure or ""
+        name = Path(urlsplit(request.url).path).name
+        if (name, failure) not in ALLOWED_FAILURES:
+            self.found.append(f"failed: {request.url} {failure}")
+
+    def _request(self, request) -> None:
+        if not (request.url.startswith(self.root) or request.url.startswith(("data:", "blob:"))):
+            self.found.append(f"outside the folder: {request.url}")
+
+    def take(self) -> list[str]:
+        found, self.found = self.found, []
+        return found
+
+
+def pages_of(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.html") if not p.relative_to(root).parts[0].startswith("_"))
+
+
+def test_leesmij_says_double_click(bundle):
+    text = zipfile.ZipFile(bundle).read(f"{FOLDER}/LEESMIJ.txt").decode("utf-8")
+    assert "dubbelklik op index.html" in text
+    steps = text[text.index("Zo open je de website"):text.index("Liever via een eigen webserver")]
+    assert "http.server" not in steps and "terminal" not in steps.replace("geen terminal", "")
+
+
+def test_every_page_opens_from_the_folder_without_errors(unpacked, browser):
+    page = browser.new_page()
+    problems = Problems(page, unpacked)
+    found = {}
+    pages = pages_of(unpacked)
+    assert len(pages) > 100
+    for path in pages:
+        page.goto(path.as_uri(), wait_until="load")
+        forward = REFRESH.search(path.read_text(encoding="utf-8"))
+        if forward:  # index.html forwards to the first page: wait until it is there
+            page.wait_for_url(re.compile(re.escape(forward.group(1)) + "$"))
+        assert page.locator("main").count() >= 1, path
+        if errors := problems.take():
+            found[path.relative_to(unpacked).as_posix()] = errors
+    page.close()
+    assert found == {}, found
+    assert (unpacked / "_static" / "favicon.svg").is_file()
+
+
+@pytest.mark.parametrize("word", SEARCH_WORDS)
+def test_search_from_the_folder_shows_results_with_summaries(unpacked, browser, word):
+    page = browser.new_page()
+    problems = Problems(page, unpacked)
+    page.goto((unpacked / "search.html").as_uri() + f"?q={word}", wait_until="load")
+    page.get_by_text(re.compile(r"Klaar met zoeken: \d+ pagina")).wait_for(timeout=20_000)
+    results = page.locator("#search-results ul.search > li")
+    count = results.count()
+    assert count > 0
+    summaries = page.locator("#search-results ul.search > li p.context")
+    page.wait_for_function(f"() => document.querySelectorAll('#search-results ul.search > li p.context').length === {count}")
+    stem = word[:6]
+    assert sum(stem in summaries.nth(i).inner_text().lower() for i in range(summaries.count())) >= count // 2
+    assert problems.take() == []
+    page.close()
+
+
+def test_self_check_works_from_the_folder(unpacked, browser):
+    target = next(p for p in pages_of(unpacked) if 'class="leren-zelftoets"' in p.read_text(encoding="utf-8"))
+    page = browser.new_page()
+    problems = Problems(page, unpacked)
+    page.goto(target.as_uri(), wait_until="load")
+    question = page.locator("form.leren-zelftoets-vraag", has=page.locator("input[type=radio]")).first
+    question.locator("input[type=radio]").first.check()
+    question.get_by_role("button", name="Controleer").click()
+    question.locator(".leren-feedback p").first.wait_for()
+    assert re.search(r"(Goed|Nog niet goed): \d van \d", question.locator(".leren-feedback").inner_text())
+    assert problems.take() == []
+    page.close()
+
+
+def test_werkvormen_finder_works_from_the_folder(unpacked, browser):
+    page = browser.new_page()
+    problems = Problems(page, unpacked)
+    page.goto((unpacked / "book" / "werkvormen" / "index.html").as_uri(), wait_until="load")
+    rows = page.locator("table.leren-zoeker-lijst tbody tr")
+    total = rows.count()
+    page.locator("form.leren-zoeker #zoek-duur").select_option("30")
+    visible = page.locator("table.leren-zoeker-lijst tbody tr:not([hidden])").count()
+    assert 0 < visible < total
+    assert problems.take() == []
+    page.close()
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("href", "src"):
+            value = attrs.get(name)
+            if value and tag in {"a", "link", "script", "img", "source"}:
+                self.targets.append(value)
+
+
+def test_every_download_and_link_in_the_folder_exists(unpacked):
+    missing = []
+    for path in pages_of(unpacked):
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for target in parser.targets:
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue  # another site (printed, never fetched) or an anchor on the same page
+            file = (path.parent / unquote(parts.path)).resolve()
+            if file.is_dir():
+                file = file / "index.html"
+            if not file.exists():
+                missing.append(f"{path.relative_to(unpacked)} -> {target}")
+    assert missing == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from leren.sphinx.site import page_description, shorten
+from leren.sphinx.site import page_description
+from leren.text import shorten
 
 # Interface strings the theme and Sphinx leave in English; the extension translates or replaces them.
 ENGLISH_UI = [
@@ -76,9 +77,9 @@ def test_colour_mode_has_a_default(book):
 
 
 def test_shorten_cuts_at_a_word_boundary():
-    assert shorten(" kort  en\nklaar ") == "kort en klaar"
+    assert shorten(" kort  en\nklaar ", 160) == "kort en klaar"
     long = " ".join(f"woord{i}" for i in range(40))
-    short = shorten(long)
+    short = shorten(long, 160)
     assert len(short) <= 160 and short.endswith("…")
     assert long.startswith(short[:-1]) and long[len(short) - 1] == " "
 

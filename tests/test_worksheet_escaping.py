@@ -23,9 +23,9 @@ from worksheet_tools import (
     squash,
 )
 
+from leren.text import clean
 from leren.worksheets import build, render
 from leren.worksheets.personalisation import Personalisation
-from leren.worksheets.text import clean
 
 CATALOG = fixture_catalog()
 SHEET = CATALOG.worksheets["alle-velden"]

@@ -167,7 +167,7 @@ def test_docx_table_field_has_named_columns_and_empty_rows(catalog):
 
 def test_docx_table_properties_follow_the_schema_order(doc):
     """Word refuses files whose table properties are out of the order the schema prescribes."""
-    from leren.worksheets.docx import TBLPR_ORDER
+    from leren.docxbase import TBLPR_ORDER
 
     word = docx_document(render(doc, "docx"))
     for table in word.tables:

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leren.worksheets.personalisation import DateError, parse_date
-from leren.worksheets.text import clean, dutch_date, shorten
+from leren.text import DateError, clean, dutch_date, parse_date, shorten
 
 
 def reference_clean(text: str) -> str:

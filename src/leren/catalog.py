@@ -17,6 +17,7 @@ import yaml
 
 from leren.errors import DataError
 from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, Worksheet
+from leren.paths import FORMAT_WORKSHEET_PREFIX, format_worksheet
 from leren.schema import build
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -49,18 +50,6 @@ class Catalog:
     paths: dict[str, ReadingPath] = field(default_factory=dict)
     exercises: dict[str, ItemBank] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
-
-    def owner_title(self, worksheet: Worksheet) -> str:
-        """The name of what a worksheet belongs to, for display."""
-        owner = worksheet.hoort_bij
-        if owner.soort == "principe":
-            p = self.principles[owner.id]
-            return f"Principe {p.nummer}: {p.naam}"
-        if owner.soort == "casus":
-            return f"Casus: {self.cases[owner.id].titel}"
-        if owner.soort == "werkvorm":
-            return f"Werkvorm: {self.formats[owner.id].naam}"
-        return "Algemeen werkblad"
 
 
 def load(data_dir: Path | str | None = None) -> Catalog:
@@ -194,6 +183,7 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         owner = sheet.hoort_bij
         if owner.soort in pools:
             ref(f"werkbladen/{sheet.id}.yml", owner.soort, owner.id, pools[owner.soort])
+        _check_format_worksheet(sheet, problems)
     for bank in c.exercises.values():
         owner = bank.hoort_bij
         where = f"oefeningen/{bank.id}.yml"
@@ -221,3 +211,15 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
     for term in c.terms.values():
         for other in term.verwant:
             ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)
+
+
+def _check_format_worksheet(sheet: Worksheet, problems: list[str]) -> None:
+    """The worksheet of werkvorm X is called `werkvorm-X` (`paths.format_worksheet`), and only that one."""
+    owner = sheet.hoort_bij
+    where = f"werkbladen/{sheet.id}.yml"
+    if owner.soort == "werkvorm" and sheet.id != format_worksheet(owner.id):
+        problems.append(f"{where}: een werkblad bij werkvorm '{owner.id}' heet '{format_worksheet(owner.id)}'. "
+                        f"Geef het bestand die naam, of zet 'hoort_bij' goed.")
+    elif owner.soort != "werkvorm" and sheet.id.startswith(FORMAT_WORKSHEET_PREFIX):
+        problems.append(f"{where}: een naam die begint met '{FORMAT_WORKSHEET_PREFIX}' is voor het werkblad van een "
+                        f"werkvorm. Zet 'hoort_bij' op soort werkvorm, of kies een andere naam.")

@@ -26,19 +26,6 @@ Purpose = Literal[
 FieldKind = Literal["regels", "vak", "schaal", "tabel", "checklist"]
 OwnerKind = Literal["principe", "casus", "werkvorm", "algemeen"]
 
-PURPOSE_LABELS: dict[str, str] = {
-    "kennismaken": "Kennismaken",
-    "verkennen": "Verkennen",
-    "ervaringen-delen": "Ervaringen delen",
-    "reflecteren": "Reflecteren",
-    "spanningen-benutten": "Spanningen benutten",
-    "perspectief-wisselen": "Perspectief wisselen",
-    "samen-ontwerpen": "Samen ontwerpen",
-    "kennis-vastleggen": "Kennis vastleggen",
-    "evalueren": "Evalueren",
-    "plannen": "Plannen",
-}
-
 
 @dataclass
 class Duration:

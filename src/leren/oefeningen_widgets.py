@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ipywidgets as widgets
 from IPython.display import Markdown
 
-from leren.oefeningen import LETTERS, Oefening
+from leren.exercises import LETTERS, Result
 
 
 def _item_widget(item: dict):
@@ -44,9 +46,10 @@ def _item_widget(item: dict):
     return text, lambda: text.value
 
 
-def form(oefening: Oefening) -> widgets.Widget:
+def form(items: list[dict], controleer: Callable[[dict], Result]) -> widgets.Widget:
+    """A form for the items of `leren.exercises.view()`; the button checks the answers with `controleer`."""
     parts, readers = [], {}
-    for number, item in enumerate(oefening.data["items"], 1):
+    for number, item in enumerate(items, 1):
         widget, read = _item_widget(item)
         readers[item["id"]] = read
         parts += [widgets.HTML(f"<b>Vraag {number}.</b> {item['vraag']}"), widget]
@@ -54,7 +57,7 @@ def form(oefening: Oefening) -> widgets.Widget:
     output = widgets.Output()
 
     def check(_):
-        result = oefening.controleer({k: read() for k, read in readers.items()})
+        result = controleer({k: read() for k, read in readers.items()})
         output.outputs = ()
         output.append_display_data(Markdown(result._repr_markdown_()))
 

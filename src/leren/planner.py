@@ -30,6 +30,7 @@ import yaml
 
 from leren.catalog import Catalog, load
 from leren.model import Format
+from leren.text import parse_date
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 _OPTIONAL = ("einde", "groep", "trainer", "locatie", "organisatie")
@@ -101,16 +102,6 @@ def example(name: str) -> Path:
         names = ", ".join(sorted(p.stem for p in EXAMPLES.glob("*.yml")))
         raise KeyError(f"Er is geen voorbeeldplan '{name}'. Wel: {names}.")
     return path
-
-
-def parse_date(text: str) -> dt.date:
-    """Accept JJJJ-MM-DD and DD-MM-JJJJ; raise ValueError with a Dutch message otherwise."""
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{text}' is geen geldige datum; schrijf JJJJ-MM-DD (2026-03-12) of DD-MM-JJJJ (12-03-2026).")
 
 
 def read_plan(path: Path | str, catalog: Catalog | None = None) -> Agenda:

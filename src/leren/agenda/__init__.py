@@ -7,14 +7,17 @@ import io
 from importlib import import_module
 
 from leren.catalog import Catalog, load
+from leren.formats import FORMATS
+from leren.paths import format_worksheet
 from leren.planner import Agenda
 
-FORMATS = {"pdf": "leren.agenda.pdf", "docx": "leren.agenda.docx", "html": "leren.agenda.html",
+# The renderer of each output format (see `leren.formats` for the formats themselves).
+MODULES = {"pdf": "leren.agenda.pdf", "docx": "leren.agenda.docx", "html": "leren.agenda.html",
            "md": "leren.agenda.markdown"}
 
 
 def render(agenda: Agenda, fmt: str) -> bytes:
-    return import_module(FORMATS[fmt]).render(agenda)
+    return import_module(MODULES[FORMATS[fmt].name]).render(agenda)
 
 
 def to_markdown(agenda: Agenda) -> str:
@@ -33,7 +36,7 @@ def bundle(agenda: Agenda, catalog: Catalog | None = None) -> tuple[bytes, list[
     writer.append(io.BytesIO(render(agenda, "pdf")), outline_item=f"Agenda: {agenda.titel}")
     sheets: list[str] = []
     for fmt in agenda.werkvormen:
-        sheet_id = f"werkvorm-{fmt.id}"
+        sheet_id = format_worksheet(fmt.id)
         if sheet_id in catalog.worksheets and sheet_id not in sheets:
             sheets.append(sheet_id)
             pdf = render_sheet(catalog.worksheets[sheet_id], catalog, "pdf")
@@ -51,4 +54,4 @@ def show(agenda: Agenda):
     return Markdown(to_markdown(agenda))
 
 
-__all__ = ["FORMATS", "bundle", "render", "show", "to_markdown"]
+__all__ = ["MODULES", "bundle", "render", "show", "to_markdown"]

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 
+from leren import typstbase
 from leren.agenda.rows import details, rows, summary, when
 from leren.planner import Agenda
-from leren.worksheets import pdf as worksheet_pdf
 from leren.worksheets.document import LICENCE, PUBLISHER
-from leren.worksheets.reproducible import source_date_epoch
 
 
 def template() -> bytes:
-    return resources.files("leren").joinpath("templates", "agenda.typ").read_bytes()
+    return typstbase.template("agenda.typ")
 
 
 def data(agenda: Agenda) -> dict:
@@ -32,7 +30,4 @@ def data(agenda: Agenda) -> dict:
 
 def render(agenda: Agenda) -> bytes:
     inputs = {"data": json.dumps(data(agenda), ensure_ascii=False)}
-    return worksheet_pdf.compiler().compile(
-        input=template(), format="pdf", sys_inputs=inputs, timestamp=source_date_epoch(),
-        pdf_standards=[worksheet_pdf.STANDARD],
-    )
+    return typstbase.compile_pdf(template(), inputs)

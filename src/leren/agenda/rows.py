@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leren.planner import Agenda
+from leren.text import duration, dutch_day
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
 KINDS = {"werkvorm": "Werkvorm", "pauze": "Pauze", "vrij": "Eigen onderdeel"}
 
 
@@ -22,17 +20,8 @@ class Row:
     format_id: str | None
 
 
-def minutes_text(total: int) -> str:
-    hours, rest = divmod(total, 60)
-    if hours and rest:
-        return f"{hours} uur {rest} min"
-    return f"{hours} uur" if hours else f"{rest} min"
-
-
 def when(agenda: Agenda) -> str:
-    d = agenda.datum
-    return (f"{WEEKDAYS[d.weekday()].capitalize()} {d.day} {MONTHS[d.month - 1]} {d.year}, "
-            f"{agenda.start:%H:%M}-{agenda.einde:%H:%M}")
+    return f"{dutch_day(agenda.datum)}, {agenda.start:%H:%M}-{agenda.einde:%H:%M}"
 
 
 def details(agenda: Agenda) -> list[tuple[str, str]]:
@@ -43,18 +32,18 @@ def details(agenda: Agenda) -> list[tuple[str, str]]:
 def rows(agenda: Agenda) -> list[Row]:
     return [
         Row(time=f"{b.start:%H:%M}-{b.einde:%H:%M}", title=b.titel, kind=KINDS[b.soort],
-            minutes=minutes_text(b.minuten), note=b.notitie,
+            minutes=duration(b.minuten), note=b.notitie,
             format_id=b.werkvorm.id if b.werkvorm else None)
         for b in agenda.blokken
     ]
 
 
 def summary(agenda: Agenda) -> str:
-    text = f"Totaal {minutes_text(agenda.minuten)}."
+    text = f"Totaal {duration(agenda.minuten)}."
     if agenda.einde_gepland:
         spare = int((agenda.einde_gepland - agenda.einde).total_seconds() // 60)
         if spare > 0:
-            text += f" De bijeenkomst eindigt om {agenda.einde_gepland:%H:%M}: er is {minutes_text(spare)} speling."
+            text += f" De bijeenkomst eindigt om {agenda.einde_gepland:%H:%M}: er is {duration(spare)} speling."
         else:
             text += f" Het programma vult de tijd tot {agenda.einde_gepland:%H:%M} precies."
     return text

@@ -13,12 +13,13 @@ import sys
 
 from typst import TypstError
 
-from leren.cli import alles, lijst, programma, werkblad
+from leren.cli import alles, bundel, lijst, pdf, programma, werkblad
 from leren.cli.parser import EXIT_USAGE, DutchParser, Exit, UsageError, dutch
 from leren.errors import DataError
 
-COMMANDS = (lijst, werkblad, alles, programma)
-DESCRIPTION = "Kennisbank transformatieleren: bekijk de gegevens, maak werkbladen en stel bijeenkomsten samen."
+COMMANDS = (lijst, werkblad, alles, programma, pdf, bundel)
+DESCRIPTION = ("Kennisbank transformatieleren: bekijk de gegevens, maak werkbladen, stel bijeenkomsten samen "
+               "en maak de PDF's en de offline bundel van de site.")
 EPILOG = "Meer hulp bij een opdracht: leren OPDRACHT --help"
 
 

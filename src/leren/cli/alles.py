@@ -9,7 +9,7 @@ from pathlib import Path
 from leren.cli import common
 from leren.cli.parser import UsageError
 from leren.cli.progress import ProgressBar
-from leren.worksheets import FORMATS
+from leren.formats import FORMATS, NAMES
 from leren.worksheets.batch import target, write_all
 from leren.worksheets.output import OutputError
 
@@ -25,7 +25,7 @@ def register(sub) -> argparse.ArgumentParser:
         epilog="Voorbeeld:\n  leren alles --uit werkbladen --formaat pdf --formaat docx",
     )
     parser.add_argument("--uit", metavar="MAP", type=Path, required=True, help="map voor de bestanden")
-    parser.add_argument("--formaat", choices=common.FORMAT_NAMES, action="append",
+    parser.add_argument("--formaat", choices=NAMES, action="append",
                         help="alleen dit formaat (mag vaker; standaard alle vier)")
     common.add_overwrite_option(parser)
     common.add_personal_options(parser)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 
 from leren.catalog import Catalog, load
 from leren.cli.parser import UsageError, suggest
+from leren.formats import FormatError, OutputFormat, choose
 from leren.model import Worksheet
-from leren.worksheets import FORMATS
-from leren.worksheets.personalisation import DateError, Personalisation, parse_date
+from leren.text import DateError, parse_date
+from leren.worksheets.personalisation import Personalisation
 
-FORMAT_NAMES = tuple(FORMATS)
 
 
 def catalog(args: argparse.Namespace) -> Catalog:
@@ -63,3 +64,11 @@ def personalisation(args: argparse.Namespace) -> Personalisation:
 def add_overwrite_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overschrijf", action="store_true",
                         help="vervang bestanden die al bestaan (anders stopt de opdracht)")
+
+
+def output_format(requested: str | None, path: Path | None) -> OutputFormat:
+    """The format to write, by the one rule of `leren.formats.choose`; a mismatch is a usage error."""
+    try:
+        return choose(requested, path)
+    except FormatError as exc:
+        raise UsageError(str(exc)) from None

@@ -9,11 +9,11 @@ from pathlib import Path
 from leren import agenda
 from leren.cli import common
 from leren.cli.parser import UsageError
+from leren.formats import FORMATS, NAMES
 from leren.planner import PlanError, read_plan
 from leren.worksheets.output import OutputError, check_target, write_atomic
 
 NAME = "programma"
-SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "md": ".md"}
 EXAMPLES = """\
 Voorbeelden:
   leren programma teamdag.yml
@@ -43,7 +43,8 @@ def register(sub) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
     )
     parser.add_argument("plan", metavar="PLAN", type=Path, help="het plan, een .yml-bestand")
-    parser.add_argument("--formaat", choices=tuple(SUFFIXES), help="pdf, docx, html of md (standaard: pdf)")
+    parser.add_argument("--formaat", choices=NAMES,
+                        help="pdf, docx, html of md (standaard: afgeleid van --uit, anders pdf)")
     parser.add_argument("--uit", metavar="PAD", type=Path, help="het bestand om te maken (standaard: PLAN met "
                         "de extensie van het formaat)")
     parser.add_argument("--bundel", action="store_true",
@@ -53,14 +54,12 @@ def register(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    fmt = args.formaat or "pdf"
+    fmt = common.output_format(args.formaat, args.uit).name
     if args.bundel and fmt != "pdf":
         raise UsageError("--bundel maakt altijd een PDF; laat --formaat weg of kies --formaat pdf.")
     if not args.plan.is_file():
         raise UsageError(f"het plan '{args.plan}' bestaat niet. Controleer de naam en de map.")
-    path = args.uit or args.plan.with_suffix(SUFFIXES[fmt])
-    if path.suffix.lower() in SUFFIXES.values() and path.suffix.lower() != SUFFIXES[fmt]:
-        raise UsageError(f"de bestandsnaam '{path}' past niet bij het formaat {fmt}; gebruik {SUFFIXES[fmt]}.")
+    path = args.uit or args.plan.with_suffix(FORMATS[fmt].suffix)
     cat = common.catalog(args)
     try:
         plan = read_plan(args.plan, cat)

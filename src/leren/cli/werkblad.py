@@ -7,7 +7,8 @@ from pathlib import Path
 
 from leren.cli import common
 from leren.cli.parser import UsageError
-from leren.worksheets import FORMATS, build, render
+from leren.formats import FORMATS, NAMES
+from leren.worksheets import build, render
 from leren.worksheets.output import OutputError, check_target, write_atomic
 
 NAME = "werkblad"
@@ -29,7 +30,7 @@ def register(sub) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
     )
     parser.add_argument("id", metavar="ID", help="id van het werkblad, bijvoorbeeld leervraag-team")
-    parser.add_argument("--formaat", choices=common.FORMAT_NAMES,
+    parser.add_argument("--formaat", choices=NAMES,
                         help="pdf, docx, html of md (standaard: afgeleid van --uit, anders pdf)")
     parser.add_argument("--uit", metavar="PAD", type=Path,
                         help="bestand of map om in te schrijven (standaard: ID.formaat in de huidige map)")
@@ -40,21 +41,13 @@ def register(sub) -> argparse.ArgumentParser:
 
 def target(args: argparse.Namespace, sheet_id: str) -> tuple[str, Path]:
     """The format and the output path, from --formaat and --uit."""
-    by_suffix = {f.suffix: f.name for f in FORMATS.values()}
     out: Path | None = args.uit
-    suffix = out.suffix.lower() if out is not None and not out.is_dir() else ""
-    fmt = args.formaat or by_suffix.get(suffix, "pdf")
-    if args.formaat and suffix in by_suffix and by_suffix[suffix] != args.formaat:
-        raise UsageError(
-            f"--formaat {args.formaat} past niet bij de bestandsnaam '{out}'. "
-            f"Gebruik de extensie {FORMATS[args.formaat].suffix} of laat --formaat weg."
-        )
-    default_name = f"{sheet_id}{FORMATS[fmt].suffix}"
+    folder = out is not None and out.is_dir()
+    fmt = common.output_format(args.formaat, None if folder else out)
+    default_name = f"{sheet_id}{fmt.suffix}"
     if out is None:
-        return fmt, Path(default_name)
-    if out.is_dir():
-        return fmt, out / default_name
-    return fmt, out
+        return fmt.name, Path(default_name)
+    return fmt.name, out / default_name if folder else out
 
 
 def run(args: argparse.Namespace) -> int:

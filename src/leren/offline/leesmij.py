@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from leren.pdfbook.build import dutch_date
+from leren.formats import FORMATS
+from leren.text import dutch_date, dutch_list
 
 TEXT = """\
 Transformeren kun je leren: de kennisbank zonder internet
@@ -22,20 +23,24 @@ Wat zit erin?
 
 Zo open je de website
 ---------------------
-1. Pak het zip-bestand uit. Je krijgt de map {folder}.
-2. Open een terminal (op Windows: de opdrachtprompt) in die map.
-3. Typ deze opdracht en druk op Enter:
-       python3 -m http.server
-   Op Windows typ je:  py -m http.server
-4. Open in je browser het adres  http://127.0.0.1:8000
-5. Klaar? Stop de server met Ctrl+C in de terminal.
+1. Pak het zip-bestand uit. Op Windows: klik met de rechtermuisknop op het
+   bestand en kies "Alles uitpakken". Je krijgt de map {folder}.
+2. Open die map en dubbelklik op index.html. De kennisbank opent in je
+   browser.
 
-Is poort 8000 al bezet? Kies een ander nummer, bijvoorbeeld
-"python3 -m http.server 8001", en open dan http://127.0.0.1:8001
+Meer is niet nodig: geen installatie, geen terminal, geen internet. Zoeken,
+de zelftoetsen, de werkvormenzoeker, de planner en het invullen van
+werkbladen werken zo. Wat je invult of oefent, bewaart de browser alleen op
+deze computer. Er gaat niets over internet.
 
-Waarom een server? Als je de bestanden direct opent, werken de zoekfunctie en
-een paar onderdelen niet. De server draait alleen op je eigen computer; er
-gaat niets over internet.
+Goed om te weten: je browser bewaart je voortgang per adres. Open de site
+daarom steeds op dezelfde manier, bijvoorbeeld met een bladwijzer naar
+index.html.
+
+Liever via een eigen webserver? Dat kan ook, maar het hoeft niet. Open een
+terminal in de map, typ  python3 -m http.server  (op Windows:
+py -m http.server) en ga in je browser naar http://127.0.0.1:8000
+Stop de server met Ctrl+C.
 
 De PDF's{sheets_short} kun je ook zonder server openen en printen.
 
@@ -47,26 +52,23 @@ de site in de gids "Voor studenten" (onder Naslag). Zonder dat pakket kun je
 de notebooks wel lezen, maar de code niet uitvoeren.
 
 Licenties: tekst CC BY-SA 4.0, code MIT. Meer in de colofon op de site.
-Gemaakt op {date}.
-"""
-
-LABELS = {".pdf": "PDF", ".docx": "Word (DOCX)", ".html": "HTML", ".md": "Markdown"}
+{date}"""
 
 
 def formats_text(suffixes: list[str]) -> str:
-    """'PDF, Word (DOCX) en HTML' for the suffixes of the worksheet files."""
-    names = [LABELS.get(s, s.lstrip(".").upper()) for s in sorted(set(suffixes), key=lambda s: (s not in LABELS, list(LABELS).index(s) if s in LABELS else 0, s))]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    """'PDF, Word (DOCX) en Markdown' for the suffixes of the worksheet files, in the registry's order."""
+    return dutch_list([f.label for f in FORMATS.values() if f.suffix in set(suffixes)])
 
 
 def leesmij(folder: str, book: str, sheet_suffixes: list[str], day: dt.date | None = None) -> str:
-    """The text, with CRLF line ends; the worksheet line only when there are worksheets."""
+    """The text, with CRLF line ends; the worksheet line only when there are worksheets, the date line
+    only with a date (see `leren.reproducible.release_datetime`)."""
     sheets = f"- werkbladen: alle werkbladen als {formats_text(sheet_suffixes)}.\n" if sheet_suffixes else ""
     text = TEXT.format(
         folder=folder,
         book=book,
         worksheets=sheets,
         sheets_short=" en werkbladen" if sheet_suffixes else "",
-        date=dutch_date(day or dt.date.today()),
+        date=f"Versie van {dutch_date(day)}.\n" if day else "",
     )
     return text.replace("\n", "\r\n")  # readable in every editor, Windows Notepad included

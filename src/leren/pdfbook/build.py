@@ -7,7 +7,6 @@ PDFs are also copied into the site (`<site>/pdf/`) and the module pages and the 
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import time
 from collections.abc import Callable
@@ -16,14 +15,14 @@ from pathlib import Path
 
 import yaml
 
+from leren.paths import BOOK_NAME
 from leren.pdfbook import combine, downloads, render
 from leren.pdfbook.browser import launch, served
 from leren.pdfbook.modules import Module, modules
 from leren.pdfbook.toc import Entry, read_toc
+from leren.reproducible import release_datetime
+from leren.text import dutch_date, file_size, page_count
 
-BOOK_NAME = "transformeren-kun-je-leren"
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
 
 
 @dataclass
@@ -34,10 +33,6 @@ class Report:
     seconds: float = 0.0
 
 
-def dutch_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def book_info(config_file: Path | None, site: Path, root_docname: str) -> combine.BookInfo:
     """The title page's text, from `_config.yml`, and the edition the site was built as."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file and config_file.is_file() else {}
@@ -45,13 +40,14 @@ def book_info(config_file: Path | None, site: Path, root_docname: str) -> combin
     root_title = (site / f"{root_docname}.html").read_text(encoding="utf-8").split("</title>", 1)[0]
     edition = "Trainerseditie" if "trainerseditie" in root_title.lower() else ""
     rights = config.get("copyright", "")
+    moment = release_datetime(config_file.parent if config_file else None)
     return combine.BookInfo(
         title=title,
         subtitle=" ".join(str(config.get("description", "")).split()),
         author=config.get("author", ""),
         rights=f"\u00a9 {rights}" if rights else "",
         edition=edition,
-        date=f"Gemaakt op {dutch_date(dt.date.today())}",
+        date=f"Versie van {dutch_date(moment.date())}" if moment else "",
     )
 
 
@@ -85,14 +81,14 @@ def make_pdfs(site: Path, out: Path, toc_file: Path, config_file: Path | None = 
                 printed = render.print_page(browser, base_url + f"{module.docname}.html",
                                             out / f"{module.name}.pdf", meta_author)
                 report.modules.append(printed)
-                say(f"PDF gemaakt: {printed.path} ({downloads.pages_text(printed.pages)}, "
-                    f"{downloads.size_text(printed.size)})")
+                say(f"PDF gemaakt: {printed.path} ({page_count(printed.pages)}, "
+                    f"{file_size(printed.size)})")
             if book:
                 book_start = time.perf_counter()
                 report.book = _print_book(browser, base_url, site, entries, info, out / f"{BOOK_NAME}.pdf")
                 report.book_seconds = time.perf_counter() - book_start
-                say(f"PDF gemaakt: {report.book.path} ({downloads.pages_text(report.book.pages)}, "
-                    f"{downloads.size_text(report.book.size)})")
+                say(f"PDF gemaakt: {report.book.path} ({page_count(report.book.pages)}, "
+                    f"{file_size(report.book.size)})")
         finally:
             browser.close()
     if publish:

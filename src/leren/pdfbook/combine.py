@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from leren.paths import url
 from leren.pdfbook import site as built
 from leren.pdfbook.toc import Entry
 
@@ -192,7 +193,7 @@ def _contents(entries: list[Entry], titles: list[str], numbers: Mapping[str, int
 def _page(site, entry: Entry, docnames: set[str]) -> str:
     content = built.article_of(site, entry.docname)
     prefix = slug(entry.docname)
-    base = posixpath.dirname(built.page_url(entry.docname))
+    base = posixpath.dirname(url(entry.docname))
     for selector in REMOVE:
         for node in content.select(selector):
             node.decompose()

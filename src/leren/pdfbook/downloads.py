@@ -11,21 +11,11 @@ import re
 from pathlib import Path
 
 from leren.pdfbook.site import page_file
+from leren.text import file_size, page_count
 
 MARK = "leren-pdf-download"
 OLD_LINK = re.compile(rf'\n?<p class="{MARK}">.*?</p>', re.DOTALL)
 FIRST_H1 = re.compile(r"(<article class=\"bd-article\">.*?</h1>)", re.DOTALL)
-
-
-def size_text(size: int) -> str:
-    """A file size for readers: '740 kB' or '2,4 MB'."""
-    if size < 1_000_000:
-        return f"{max(1, round(size / 1000))} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-
-
-def pages_text(pages: int) -> str:
-    return "1 pagina" if pages == 1 else f"{pages} pagina's"
 
 
 def add_link(site: Path, docname: str, pdf: Path, text: str, pages: int) -> bool:
@@ -34,7 +24,7 @@ def add_link(site: Path, docname: str, pdf: Path, text: str, pages: int) -> bool
     source = path.read_text(encoding="utf-8")
     source = OLD_LINK.sub("", source)
     href = Path(os.path.relpath(pdf, path.parent)).as_posix()
-    details = f"PDF, {pages_text(pages)}, {size_text(pdf.stat().st_size)}"
+    details = f"PDF, {page_count(pages)}, {file_size(pdf.stat().st_size)}"
     block = (
         f'\n<p class="{MARK}"><a class="reference download" href="{href}" download>{text}</a> '
         f"<span>({details})</span></p>"

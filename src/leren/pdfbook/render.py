@@ -1,9 +1,11 @@
 """Print pages of the served site to PDF with Chromium: A4, tagged, with bookmarks, in Dutch.
 
 Chromium takes the PDF's title from `<title>`, its language (/Lang) from `<html lang="nl">` and its
-bookmarks from the headings. Two things are fixed afterwards, in an incremental update: bookmark
-titles lose the space where a heading wraps ("het primaat ligt bij depraktijk"), so they get the
-heading's own text back; and the document gets an author and subject.
+bookmarks from the headings. What it writes is then made reproducible (`normalise`: the creation and
+modification dates become SOURCE_DATE_EPOCH or the last commit, and the structure elements' ids, which
+count DOM nodes, are numbered from 1), and two things are fixed in an incremental update written by
+pypdf: bookmark titles lose the space where a heading wraps ("het primaat ligt bij depraktijk"), so
+they get the heading's own text back; and the document gets an author and subject.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, NameObject, NumberObject, TextStringObject
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+
+from leren.reproducible import release_datetime
 
 PDF_OPTIONS = {
     "format": "A4",
@@ -24,6 +28,10 @@ PDF_OPTIONS = {
     "tagged": True,
     "outline": True,
 }
+
+# Chromium's dates (always this form) and its structure-element ids, which count the page's DOM nodes.
+CHROMIUM_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}([+-]\d\d'\d\d'|Z)?\)")
+NODE_ID = re.compile(rb"\(node(\d{8})\)")
 
 # Before printing: open every closed block and let links to other pages of the site point nowhere
 # (a PDF on its own cannot follow them); links inside the page and to other websites stay.
@@ -100,21 +108,36 @@ def print_html(browser, base_url: str, document: str, target: Path | None = None
     return data, headings
 
 
-def finish(data: bytes, target: Path, headings: Iterable[str], meta: Mapping[str, str] | None = None) -> Printed:
-    """Repair the bookmark titles, add metadata and write the PDF.
+def normalise(data: bytes) -> bytes:
+    """Chromium's PDF without what changes from run to run, every replacement of the same length.
 
-    The changes are appended as an incremental update: the original bytes, with the tags, /Lang and the
-    page content, stay exactly as Chromium wrote them, and a large book takes no time to rewrite.
+    The dates become SOURCE_DATE_EPOCH (else the last commit; left alone outside a checkout). The
+    structure elements' ids (`node00000752`) count the browser's DOM nodes; they are renumbered from 1
+    in their own order, so the sorted id tree stays sorted. Equal lengths keep every byte offset, so
+    the cross-reference table stays valid.
     """
-    reader = PdfReader(io.BytesIO(data))
-    changed = _repair_outline(reader, headings)
-    info_ref = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
-    if meta and info_ref is not None:
-        info = info_ref.get_object()
-        for key, value in meta.items():
-            info[NameObject(f"/{key}")] = TextStringObject(value)
-        changed[info_ref.idnum] = (info_ref.generation, info)
-    result = _append_update(data, reader, changed) if changed else data
+    moment = release_datetime()
+    if moment is not None:
+        stamp = f"{moment:%Y%m%d%H%M%S}".encode()
+        data = CHROMIUM_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + stamp + (m.group(2) or b"") + b")", data)
+    numbers = {old: b"%08d" % new for new, old in enumerate(sorted(set(NODE_ID.findall(data))), 1)}
+    return NODE_ID.sub(lambda m: b"(node" + numbers[m.group(1)] + b")", data)
+
+
+def finish(data: bytes, target: Path, headings: Iterable[str], meta: Mapping[str, str] | None = None) -> Printed:
+    """Normalise the PDF, repair the bookmark titles, add metadata and write it to `target`.
+
+    The changes are appended as an incremental update (pypdf): the original bytes, with the tags, /Lang
+    and the page content, stay as Chromium wrote them, and a large book takes no time to rewrite.
+    """
+    reader = PdfReader(io.BytesIO(normalise(data)))
+    writer = PdfWriter(reader, incremental=True)
+    _repair_outline(writer, headings)
+    if meta:
+        writer.add_metadata({f"/{key}": value for key, value in meta.items()})
+    out = io.BytesIO()
+    writer.write(out)
+    result = out.getvalue()
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(result)
@@ -127,56 +150,26 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _repair_outline(reader: PdfReader, headings: Iterable[str]) -> dict[int, tuple[int, DictionaryObject]]:
-    """Give every bookmark whose title lost its spaces the heading's own text; return the changed items."""
+def _repair_outline(writer: PdfWriter, headings: Iterable[str]) -> None:
+    """Give every bookmark whose title lost its spaces the heading's own text."""
     by_letters: dict[str, str] = {}
     for text in headings:
         by_letters.setdefault(_squash(text), text)
-    changed: dict[int, tuple[int, DictionaryObject]] = {}
-    outlines = reader.trailer["/Root"].get("/Outlines")
+    outlines = writer.root_object.get("/Outlines")
     if outlines is None:
-        return changed
+        return
     stack = [outlines.get_object()]
     while stack:
         node = stack.pop()
-        ref = node.raw_get("/First") if "/First" in node else None
-        while ref is not None:
-            item = ref.get_object()
+        item = node.get("/First")
+        while item is not None:
+            item = item.get_object()
             old = str(item.get("/Title", ""))
             fixed = by_letters.get(_squash(old))
             if fixed and fixed != old:
                 item[NameObject("/Title")] = TextStringObject(fixed)
-                changed[ref.idnum] = (ref.generation, item)
             stack.append(item)
-            ref = item.raw_get("/Next") if "/Next" in item else None
-    return changed
-
-
-def _append_update(data: bytes, reader: PdfReader, changed: dict[int, tuple[int, DictionaryObject]]) -> bytes:
-    """`data` with the changed objects, a cross-reference section and a trailer appended (PDF 1.7, 7.5.6)."""
-    previous = int(data[data.rindex(b"startxref") + len(b"startxref"):].split()[0])
-    out = io.BytesIO()
-    out.write(data if data.endswith(b"\n") else data + b"\n")
-    offsets = {}
-    for number in sorted(changed):
-        generation, obj = changed[number]
-        offsets[number] = (out.tell(), generation)
-        out.write(f"{number} {generation} obj\n".encode())
-        obj.write_to_stream(out)
-        out.write(b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 1\n0000000000 65535 f \n")
-    for number, (offset, generation) in offsets.items():
-        out.write(f"{number} 1\n{offset:010d} {generation:05d} n \n".encode())
-    trailer = DictionaryObject()
-    for key in ("/Size", "/Root", "/Info", "/ID"):
-        if key in reader.trailer:
-            trailer[NameObject(key)] = reader.trailer.raw_get(key)
-    trailer[NameObject("/Prev")] = NumberObject(previous)
-    out.write(b"trailer\n")
-    trailer.write_to_stream(out)
-    out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+            item = item.get("/Next")
 
 
 def page_numbers(data: bytes, names: Iterable[str]) -> dict[str, int]:

@@ -9,16 +9,13 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from leren.paths import url
+
 PARSER = "lxml"
 
 
 def page_file(site: Path, docname: str) -> Path:
-    return Path(site) / f"{docname}.html"
-
-
-def page_url(docname: str) -> str:
-    """The page's path relative to the site root, as a URL path."""
-    return f"{docname}.html"
+    return Path(site) / url(docname)
 
 
 ARTICLE_START = '<article class="bd-article">'
@@ -74,7 +71,7 @@ def title(site: Path, docname: str) -> str:
 def stylesheets(site: Path, docname: str) -> list[tuple[str, str | None]]:
     """The page's stylesheets as (path from the site root, media) in page order."""
     page = soup(site, docname)
-    base = posixpath.dirname(page_url(docname))
+    base = posixpath.dirname(url(docname))
     sheets = []
     for link in page.find_all("link", rel="stylesheet"):
         href = link.get("href", "")

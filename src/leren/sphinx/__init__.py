@@ -26,14 +26,14 @@ from leren.sphinx import (
     selfcheck,
     worksheet,
 )
-from leren.sphinx import a11y, i18n, site
+from leren.sphinx import a11y, i18n, searchtexts, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
     principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, package, editions, bibstyle,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
-SITE_COMPONENTS = (a11y, i18n, site)
+SITE_COMPONENTS = (a11y, i18n, site, searchtexts)
 
 
 def _add_static_path(app: Sphinx) -> None:

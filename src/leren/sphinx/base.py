@@ -133,17 +133,3 @@ def _row(cells: list[nodes.Node | str]) -> nodes.row:
         entry += cell if isinstance(cell, nodes.Element) and not isinstance(cell, nodes.Inline) else para(cell)
         row += entry
     return row
-
-
-def clock(total: int) -> str:
-    """Minutes since the start as h:mm."""
-    return f"{total // 60}:{total % 60:02d}"
-
-
-def minutes(total: int) -> str:
-    hours, rest = divmod(total, 60)
-    if hours and rest:
-        return f"{hours} uur {rest} min"
-    if hours:
-        return f"{hours} uur"
-    return f"{rest} min"

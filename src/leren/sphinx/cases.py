@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from leren.model import Case
+from leren.paths import principle, target, werkvorm
 from leren.sphinx.base import DataDirective, bullets, para, table
 
 CORE_QUESTIONS = (
@@ -73,7 +74,7 @@ class CaseFormats(CaseDirective):
         items = []
         for wid in case.werkvormen:
             fmt = catalog.formats[wid]
-            items.append(para(self.doc_link(f"/book/werkvormen/{wid}", fmt.naam), f": {fmt.doel}"))
+            items.append(para(self.doc_link(target(werkvorm(wid)), fmt.naam), f": {fmt.doel}"))
         return [bullets(items)]
 
 
@@ -88,7 +89,7 @@ class CasePrinciples(CaseDirective):
         for ev in sorted(case.principes, key=lambda e: order.index(e.principe)):
             p = catalog.principles[ev.principe]
             strong = nodes.strong()
-            strong += self.doc_link(f"/book/principes/{p.id}", f"Principe {p.nummer}: {p.naam}")
+            strong += self.doc_link(target(principle(p.id)), f"Principe {p.nummer}: {p.naam}")
             items.append(para(strong, f". {ev.bewijs}"))
         return [bullets(items)]
 

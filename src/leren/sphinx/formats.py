@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from leren.model import PURPOSE_LABELS, Format
-from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, page_script, para, rubric, table
+from leren.model import Format, Purpose
+from leren.paths import case as case_page, format_worksheet, principle, target, werkvorm
+from leren.sphinx.base import DataDirective, bullets, facts, page_script, para, rubric, table
 from leren.sphinx.worksheet import preview
+from leren.text import clock, duration, purpose_label
 
 PROVENANCE = {
     "uit de bron": "Uit de bron",
@@ -28,10 +31,6 @@ SOURCE_FILES = {
 }
 _LINE_REF = re.compile(r"^(00[0-4]) L(\d+(?:-\d+)?)$")
 DURATIONS = (15, 30, 45, 60, 90, 120, 180, 240)
-
-
-def page(format_id: str) -> str:
-    return f"/book/werkvormen/{format_id}"
 
 
 class FormatPage(DataDirective):
@@ -55,12 +54,12 @@ class FormatPage(DataDirective):
             p = catalog.principles[pid]
             if principle_links:
                 principle_links.append(nodes.Text(", "))
-            principle_links.append(self.doc_link(f"/book/principes/{pid}", f"{p.nummer}. {p.naam}"))
+            principle_links.append(self.doc_link(target(principle(pid)), f"{p.nummer}. {p.naam}"))
         section += facts((
-            ("Duur", f"{minutes(fmt.duur)} (opgeteld uit de stappen)"),
+            ("Duur", f"{duration(fmt.duur)} (opgeteld uit de stappen)"),
             ("Groepsgrootte", self._group(fmt)),
             ("Groepsindeling", fmt.groepsindeling),
-            ("Doelen", ", ".join(PURPOSE_LABELS[d] for d in fmt.doelen)),
+            ("Doelen", ", ".join(purpose_label(d) for d in fmt.doelen)),
             ("Principes", principle_links),
         ), ["leren-werkvorm-feiten"])
 
@@ -83,7 +82,7 @@ class FormatPage(DataDirective):
             section += bullets(fmt.varianten)
         section += rubric("Bron")
         section += self._source(fmt)
-        sheet_id = f"werkvorm-{fmt.id}"
+        sheet_id = format_worksheet(fmt.id)
         if sheet_id in catalog.worksheets:
             section += rubric("Werkblad")
             section += preview(self, sheet_id)
@@ -102,7 +101,7 @@ class FormatPage(DataDirective):
             parts.append(f"Leren transformeren, hoofdstuk {fmt.bron.hoofdstuk}")
         if fmt.bron.casus:
             case = self.catalog.cases[fmt.bron.casus]
-            parts.append(self.doc_link(f"/book/casussen/{case.id}", f"casus {case.kort}"))
+            parts.append(self.doc_link(target(case_page(case.id)), f"casus {case.kort}"))
         parts.append(f"vindplaats (regelnummers in de tekstversie): {readable_references(fmt.bron.regels)}")
         out = para()
         for i, part in enumerate(parts):
@@ -147,9 +146,9 @@ class FormatFinder(DataDirective):
         for fmt in formats:
             numbers = ", ".join(str(n) for n in sorted(catalog.principles[p].nummer for p in fmt.principes))
             rows.append([
-                para(self.doc_link(page(fmt.id), fmt.naam)),
+                para(self.doc_link(target(werkvorm(fmt.id)), fmt.naam)),
                 fmt.doel,
-                minutes(fmt.duur),
+                duration(fmt.duur),
                 FormatPage._group(fmt),
                 numbers,
                 PROVENANCE[fmt.herkomst],
@@ -169,8 +168,8 @@ class FormatFinder(DataDirective):
         principles = "".join(
             f'<option value="{p.id}">{p.nummer}. {p.naam}</option>' for p in self.catalog.principles.values()
         )
-        purposes = "".join(f'<option value="{k}">{v}</option>' for k, v in PURPOSE_LABELS.items())
-        durations = "".join(f'<option value="{m}">hoogstens {minutes(m)}</option>' for m in DURATIONS)
+        purposes = "".join(f'<option value="{k}">{purpose_label(k)}</option>' for k in get_args(Purpose))
+        durations = "".join(f'<option value="{m}">hoogstens {duration(m)}</option>' for m in DURATIONS)
         return (
             '<form class="leren-zoeker" hidden aria-label="Werkvormen zoeken">'
             '<div><label for="zoek-principe">Principe</label>'

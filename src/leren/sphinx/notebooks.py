@@ -17,10 +17,10 @@ from myst_nb.core.read import read_myst_markdown_notebook
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from leren import paths
 from leren.sphinx.base import DataDirective, bullets, para
 
 FOLDER = "notebooks"
-PREFIX = "exercises/"
 SITE_ONLY = re.compile(r"^(`{3,}|:{3,})\{(zelftoets|notebook-download)\}", re.M)
 ROLE = re.compile(r"\{([a-z]+(?::[a-z]+)?)\}`([^`]+)`")
 EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)
@@ -77,7 +77,7 @@ class NotebookDownload(DataDirective):
 
     def run(self) -> list[nodes.Node]:
         docname = self.env.docname
-        if not docname.startswith(PREFIX):
+        if not paths.is_exercise(docname):
             raise self.error(f"{self.name}: deze directive hoort op een oefenpagina in de map exercises/.")
         name = notebook_name(docname)
         link = nodes.reference("", "", refuri=f"{FOLDER}/{name}", **{ATTRIBUTE: name})
@@ -86,7 +86,7 @@ class NotebookDownload(DataDirective):
         box += para(link, " (", nodes.literal(name, name), ") en werk de oefening uit op je eigen computer.")
         box += para("Een notebook open je in een programma dat Python-code uitvoert. Daarvoor heb je het pakket ",
                     nodes.literal("leren", "leren"), " nodig; hoe je dat installeert, staat in de ",
-                    self.doc_link("/book/gidsen/studenten", "gids voor studenten"), ".")
+                    self.doc_link(paths.target(paths.guide("studenten")), "gids voor studenten"), ".")
         box += bullets([
             para(nodes.strong("Jupyter", "Jupyter"), ": open JupyterLab of Jupyter Notebook, kies het bestand en "
                  "voer de cellen van boven naar beneden uit met Shift+Enter."),
@@ -119,7 +119,7 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for docname in sorted(env.found_docs):
         source = Path(env.doc2path(docname))
-        if docname.startswith(PREFIX) and source.suffix == ".md":
+        if paths.is_exercise(docname) and source.suffix == ".md":
             nb = convert(source.read_text(encoding="utf-8"), source, titles)
             nbformat.write(nb, str(out / notebook_name(docname)))
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from leren.sphinx.base import DataDirective, bullets, clock, facts, minutes, para, rubric, table
-
-
-def page(principle_id: str) -> str:
-    return f"/book/principes/{principle_id}"
+from leren.paths import principle, target
+from leren.sphinx.base import DataDirective, bullets, facts, para, rubric, table
+from leren.text import clock, duration
 
 
 class PrinciplesOverview(DataDirective):
@@ -22,9 +20,9 @@ class PrinciplesOverview(DataDirective):
         headers = ["Nr.", "Principe", "In het kort"] + (["Duur"] if timed else [])
         rows = []
         for p in principles.values():
-            row = [str(p.nummer), para(self.doc_link(page(p.id), p.naam)), p.samenvatting]
+            row = [str(p.nummer), para(self.doc_link(target(principle(p.id)), p.naam)), p.samenvatting]
             if timed:
-                row.append(minutes(p.duur.totaal))
+                row.append(duration(p.duur.totaal))
             rows.append(row)
         return [table(headers, rows, ["leren-principes"], caption="De zeven principes van transformatieleren")]
 
@@ -41,9 +39,9 @@ class Schedule(DataDirective):
         for p in principles:
             start = elapsed
             elapsed += p.duur.totaal
-            rows.append([para(self.doc_link(page(p.id), f"{p.nummer}. {p.naam}")), minutes(p.duur.uitleg),
-                         minutes(p.duur.oefening), f"{clock(start)}-{clock(elapsed)}"])
-        caption = f"Lesschema: alle zeven modules achter elkaar duren samen {minutes(elapsed)}"
+            rows.append([para(self.doc_link(target(principle(p.id)), f"{p.nummer}. {p.naam}")), duration(p.duur.uitleg),
+                         duration(p.duur.oefening), f"{clock(start)}-{clock(elapsed)}"])
+        caption = f"Lesschema: alle zeven modules achter elkaar duren samen {duration(elapsed)}"
         return [table(["Module", "Uitleg", "Oefenen", "Tijd vanaf de start"], rows, ["leren-lesschema"],
                       caption=caption)]
 
@@ -62,8 +60,8 @@ class ModuleHeader(DataDirective):
         box += facts((
             ("Principe", f"{p.nummer} van 7"),
             ("Voor wie", ", ".join(p.doelgroep) if p.doelgroep else "iedereen"),
-            ("Duur", f"{minutes(p.duur.uitleg)} uitleg, {minutes(p.duur.oefening)} oefenen "
-                     f"(samen {minutes(p.duur.totaal)})"),
+            ("Duur", f"{duration(p.duur.uitleg)} uitleg, {duration(p.duur.oefening)} oefenen "
+                     f"(samen {duration(p.duur.totaal)})"),
         ))
         box += rubric("Leerdoelen")
         box += bullets(p.leerdoelen)
@@ -98,7 +96,7 @@ class PrincipleCaseMatrix(DataDirective):
         headers = ["Principe"] + [c.kort for c in cases]
         rows = []
         for p in catalog.principles.values():
-            row: list = [para(self.doc_link(page(p.id), f"{p.nummer}. {p.naam}"))]
+            row: list = [para(self.doc_link(target(principle(p.id)), f"{p.nummer}. {p.naam}"))]
             for case in cases:
                 shown = any(ev.principe == p.id for ev in case.principes)
                 row.append("ja" if shown else "–")

@@ -15,7 +15,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from leren.oefeningen import LETTERS, _maximum, view
+from leren import paths
+from leren.exercises import LETTERS, maximum, view
 from leren.sphinx.base import DataDirective, page_script, para, table
 from leren.sphinx.worksheet import _used as worksheets_used
 
@@ -111,9 +112,10 @@ class Progress(DataDirective):
             items = view(bank)["items"]
             scored = [item for item in items if item["soort"] != "reflectie"]
             entries.append({"id": bank.id, "titel": bank.titel, "vragen": len(scored),
-                            "maximum": sum(_maximum(item) for item in scored)})
-            docname = f"exercises/{bank.id}"
-            title = self.doc_link(f"/{docname}", bank.titel) if docname in self.env.found_docs else nodes.Text(bank.titel)
+                            "maximum": sum(maximum(item) for item in scored)})
+            docname = paths.exercise(bank.id)
+            title = (self.doc_link(paths.target(docname), bank.titel) if docname in self.env.found_docs
+                     else nodes.Text(bank.titel))
             status = nodes.inline("Niet begonnen", "Niet begonnen", classes=["leren-voortgang-status", f"oefening-{bank.id}"])
             score = nodes.inline("", "", classes=["leren-voortgang-score", f"oefening-{bank.id}"])
             rows.append([para(title), para(status), para(score)])

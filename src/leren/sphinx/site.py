@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 
@@ -15,6 +13,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.i18n import format_date
+
+from leren.reproducible import commit_datetime
+from leren.text import shorten
 
 STATIC = Path(__file__).parent / "static"
 FAVICON = STATIC / "favicon.svg"
@@ -26,17 +27,6 @@ SKIP = (nodes.Admonition, nodes.table, nodes.field_list, nodes.figure, nodes.top
 STRAY = ("webpack-macros.html", "sbt-webpack-macros.html")
 ROBOTS = "User-agent: *\nAllow: /\n"
 REDIRECT = re.compile(r'^\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$', re.IGNORECASE)
-
-
-def commit_time(srcdir: str | Path) -> datetime | None:
-    """When the last commit of the book's repository was made; None outside a git checkout."""
-    try:
-        proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=srcdir, capture_output=True,
-                              text=True, timeout=10, check=True)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    stamp = proc.stdout.strip()
-    return datetime.fromtimestamp(int(stamp), tz=timezone.utc) if stamp.isdigit() else None
 
 
 def _site_description(srcdir: Path) -> str:
@@ -53,7 +43,7 @@ def _config(app: Sphinx, config: Config) -> None:
     # builds of one commit are identical. SOURCE_DATE_EPOCH, when set, wins (Sphinx reads it itself).
     # html_context goes over the builder's own values.
     if config.html_last_updated_fmt is not None and "SOURCE_DATE_EPOCH" not in os.environ:
-        moment = commit_time(app.srcdir)
+        moment = commit_datetime(app.srcdir)
         if moment is not None:
             date = format_date(config.html_last_updated_fmt or "%b %d, %Y", date=moment, language=config.language)
             config.html_context = {**config.html_context, "last_updated": date}
@@ -61,14 +51,6 @@ def _config(app: Sphinx, config: Config) -> None:
         config.html_favicon = str(FAVICON)
     if not config.leren_description:
         config.leren_description = _site_description(app.srcdir)
-
-
-def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return f"{cut}…"
 
 
 def page_description(doctree: nodes.document | None) -> str:
@@ -84,7 +66,7 @@ def page_description(doctree: nodes.document | None) -> str:
             parent = parent.parent
         text = " ".join(para.astext().split())
         if not skip and len(text) >= 60:
-            return shorten(text)
+            return shorten(text, DESCRIPTION_LENGTH)
     return ""
 
 

@@ -21,12 +21,13 @@ from sphinx.util.osutil import relative_uri
 
 from leren import worksheets
 from leren.catalog import load
-from leren.sphinx.base import DataDirective, bullets, facts, minutes, para
-from leren.worksheets import FORMATS, build
+from leren.formats import FORMATS
+from leren.reproducible import source_date_epoch
+from leren.sphinx.base import DataDirective, bullets, facts, para
+from leren.worksheets import build
 from leren.worksheets.batch import target, write_all
 from leren.worksheets.document import Field
 from leren.worksheets.pdf import template_source
-from leren.worksheets.reproducible import source_date_epoch
 
 FOLDER = "werkbladen"
 DOWNLOADS = ("pdf", "docx")
@@ -62,7 +63,7 @@ def preview(directive: DataDirective, sheet_id: str) -> nodes.container:
     title += nodes.strong(doc.title, doc.title)
     box += title
     box += facts((("Doel", doc.purpose), ("Zo werk je", doc.instruction),
-                  ("Tijd", f"ongeveer {minutes(doc.minutes)}")), ["leren-werkblad-feiten"])
+                  ("Tijd", doc.time)), ["leren-werkblad-feiten"])
     box += _downloads(sheet.id)
     fields = nodes.enumerated_list(enumtype="arabic", classes=["leren-werkblad-velden"])
     for field in doc.fields:

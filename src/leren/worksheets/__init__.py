@@ -10,42 +10,28 @@ bytes on disk without ever leaving a half-written file.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from importlib import import_module
 
 from leren.catalog import Catalog
+from leren.formats import FORMATS
 from leren.model import Worksheet
 from leren.worksheets.document import Document, build
 from leren.worksheets.personalisation import Personalisation
 
 
-@dataclass(frozen=True)
-class Format:
-    name: str  # the value of --formaat
-    suffix: str
-    module: str
-    label: str  # for people
-
-
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("pdf", ".pdf", "leren.worksheets.pdf", "PDF"),
-        Format("docx", ".docx", "leren.worksheets.docx", "Word (DOCX)"),
-        Format("html", ".html", "leren.worksheets.html", "webpagina (HTML)"),
-        Format("md", ".md", "leren.worksheets.markdown", "Markdown"),
-    )
-}
+# The renderer of each output format (see `leren.formats` for the formats themselves).
+MODULES = {"pdf": "leren.worksheets.pdf", "docx": "leren.worksheets.docx", "html": "leren.worksheets.html",
+           "md": "leren.worksheets.markdown"}
 
 
 def render(doc: Document, fmt: str) -> bytes:
-    """The document in format `fmt` (a key of FORMATS) as bytes."""
+    """The document in format `fmt` (a key of `leren.formats.FORMATS`) as bytes."""
     return _renderer(fmt)(doc)
 
 
 @functools.cache
 def _renderer(fmt: str):
-    return import_module(FORMATS[fmt].module).render
+    return import_module(MODULES[FORMATS[fmt].name]).render
 
 
 def render_sheet(sheet: Worksheet, catalog: Catalog, fmt: str,
@@ -53,4 +39,4 @@ def render_sheet(sheet: Worksheet, catalog: Catalog, fmt: str,
     return render(build(sheet, catalog, personal), fmt)
 
 
-__all__ = ["FORMATS", "Document", "Format", "Personalisation", "build", "render", "render_sheet"]
+__all__ = ["FORMATS", "Document", "Personalisation", "build", "render", "render_sheet"]

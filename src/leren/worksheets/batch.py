@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from leren.catalog import Catalog
-from leren.worksheets import FORMATS, build, render
+from leren.formats import FORMATS
+from leren.worksheets import build, render
 from leren.worksheets.output import write_atomic
 from leren.worksheets.personalisation import Personalisation
 

@@ -1,7 +1,7 @@
 """One neutral, render-ready structure for a worksheet: every format renders this and nothing else.
 
 `build()` joins a `Worksheet` from the data with a `Personalisation` and cleans every piece of text
-(see `text.clean`). The renderers only lay it out; they never look at the catalog or the YAML.
+(see `leren.text.clean`). The renderers only lay it out; they never look at the catalog or the YAML.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from leren.catalog import Catalog
 from leren.model import Worksheet
 from leren.worksheets.personalisation import Personalisation
-from leren.worksheets.text import clean, dutch_date, minutes_label, shorten
+from leren.text import clean, duration, dutch_date, shorten
 
 PUBLISHER = "Transformeren kun je leren"
 LICENCE = "CC BY-SA 4.0"
@@ -82,7 +82,7 @@ class Document:
 
     @property
     def time(self) -> str:
-        return f"ongeveer {minutes_label(self.minutes)}"
+        return f"ongeveer {duration(self.minutes)}"
 
     @property
     def details(self) -> tuple[Detail, ...]:
@@ -105,6 +105,19 @@ class Document:
         return data
 
 
+def owner_title(catalog: Catalog, sheet: Worksheet) -> str:
+    """The name of what a worksheet belongs to, as the worksheet shows it."""
+    owner = sheet.hoort_bij
+    if owner.soort == "principe":
+        p = catalog.principles[owner.id]
+        return f"Principe {p.nummer}: {p.naam}"
+    if owner.soort == "casus":
+        return f"Casus: {catalog.cases[owner.id].titel}"
+    if owner.soort == "werkvorm":
+        return f"Werkvorm: {catalog.formats[owner.id].naam}"
+    return "Algemeen werkblad"
+
+
 def build(sheet: Worksheet, catalog: Catalog, personal: Personalisation | None = None) -> Document:
     personal = personal or Personalisation()
     fields = [_field(number, f) for number, f in enumerate(sheet.velden, 1)]
@@ -119,7 +132,7 @@ def build(sheet: Worksheet, catalog: Catalog, personal: Personalisation | None =
     return Document(
         id=sheet.id,
         title=clean(sheet.titel),
-        context=clean(catalog.owner_title(sheet)),
+        context=clean(owner_title(catalog, sheet)),
         purpose=clean(sheet.doel),
         instruction=clean(sheet.instructie),
         minutes=sheet.minuten,
