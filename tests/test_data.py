@@ -61,8 +61,9 @@ def test_wrong_type_is_refused(data):
 
 
 def test_unknown_cross_reference_is_refused(data):
-    edit(data / "casussen" / "ribw.yml", principes=[{"principe": "ervaringsleer", "bewijs": "Teams probeerden dingen uit."}])
-    [problem] = problems(data)
+    edit(data / "casussen" / "ribw.yml", principes=[{"principe": "ervaringsleer", "graad": "noemt", "bewijs": "Teams probeerden dingen uit.",
+                                                     "bron": "004 L2343"}])
+    problem = next(p for p in problems(data) if "onbekend principe" in p)
     assert "casussen/ribw.yml" in problem and "onbekend principe 'ervaringsleer'" in problem
 
 

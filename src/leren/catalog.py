@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from leren.errors import DataError
-from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, Worksheet
+from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, TermChoice, Worksheet
 from leren.paths import FORMAT_WORKSHEET_PREFIX, format_worksheet
 from leren.schema import build
 
@@ -35,6 +35,7 @@ _LISTS: dict[str, type] = {
     "krachten.yml": Force,
     "begrippen.yml": Term,
     "leesroutes.yml": ReadingPath,
+    "termen.yml": TermChoice,
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -49,6 +50,7 @@ class Catalog:
     terms: dict[str, Term] = field(default_factory=dict)
     paths: dict[str, ReadingPath] = field(default_factory=dict)
     exercises: dict[str, ItemBank] = field(default_factory=dict)
+    vocabulary: dict[str, TermChoice] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
 
 
@@ -70,6 +72,7 @@ def _load(data_dir: Path) -> Catalog:
         Term: catalog.terms,
         ReadingPath: catalog.paths,
         ItemBank: catalog.exercises,
+        TermChoice: catalog.vocabulary,
     }
     for folder, cls in _DIRECTORIES.items():
         for path in sorted((data_dir / folder).glob("*.yml")):
@@ -170,6 +173,14 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         where = f"casussen/{case.id}.yml"
         for ev in case.principes:
             ref(where, "principe", ev.principe, c.principles)
+        if case.principes:
+            given = [ev.principe for ev in case.principes]
+            for pid in sorted({g for g in given if given.count(g) > 1}):
+                problems.append(f"{where}: principe '{pid}' staat twee keer onder 'principes'; geef één graad per principe.")
+            missing = [pid for pid in c.principles if pid not in given]
+            if missing:
+                problems.append(f"{where}: onder 'principes' ontbreken {', '.join(missing)}. Geef voor elk principe "
+                                "een graad (noemt, verband, redactie of zwak) en een bronplaats, ook als het bewijs zwak is.")
         for wid in case.werkvormen:
             ref(where, "werkvorm", wid, c.formats)
     for fmt in c.formats.values():
@@ -211,6 +222,16 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
     for term in c.terms.values():
         for other in term.verwant:
             ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)
+    seen: dict[str, str] = {}
+    for choice in c.vocabulary.values():
+        where = f"termen.yml, item '{choice.term}'"
+        if choice.begrip is not None:
+            ref(where, "begrip", choice.begrip, c.terms)
+        for variant in choice.vermijden:
+            key = variant.casefold()
+            if key in seen:
+                problems.append(f"{where}: de variant '{variant}' staat ook bij '{seen[key]}'; kies één term.")
+            seen[key] = choice.term
 
 
 def _check_format_worksheet(sheet: Worksheet, problems: list[str]) -> None:

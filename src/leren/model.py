@@ -6,6 +6,7 @@ A field without a default is required. Cross-references between entities are che
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +24,19 @@ Purpose = Literal[
     "evalueren",
     "plannen",
 ]
+Moment = Literal["voor", "tijdens", "tussen", "na"]
+TurnUnit = Literal["deelnemer", "groepje"]
+FormatKind = Literal["werkvorm", "interventie", "traject"]
+Grade = Literal["noemt", "verband", "redactie", "zwak"]
+# How strongly the source ties a case to a principle, strongest first; the label is what a reader sees.
+GRADE_LABELS: dict[str, str] = {
+    "noemt": "het casushoofdstuk noemt het",
+    "verband": "het boek legt het verband (hoofdstuk 7 of 8)",
+    "redactie": "toevoeging van de redactie",
+    "zwak": "zwak of niet zichtbaar",
+}
+# A place in a source text: seed number and line(s), e.g. "004 L2310-2325; 004 L4657".
+SOURCE_PLACE = re.compile(r"^\d{3} L\d+(-\d+)?(; \d{3} L\d+(-\d+)?)*$")
 FieldKind = Literal["regels", "vak", "schaal", "tabel", "checklist"]
 OwnerKind = Literal["principe", "casus", "werkvorm", "algemeen"]
 
@@ -99,10 +113,39 @@ class Actor:
     rol: str
 
 
+def source_place_problems(value: str | None, name: str = "bron") -> list[str]:
+    if value is None or SOURCE_PLACE.match(value):
+        return []
+    return [f"'{name}' is '{value}'; schrijf een bronplaats als '004 L2310-2325' (bron en regels), "
+            "meerdere gescheiden door '; '."]
+
+
 @dataclass
 class Evidence:
+    """How a case shows a principle: the grade of the evidence, the evidence itself, and where it is."""
+
     principe: str
+    graad: Grade
     bewijs: str
+    bron: str
+
+    @property
+    def graad_label(self) -> str:
+        return GRADE_LABELS[self.graad]
+
+    def problems(self) -> list[str]:
+        return source_place_problems(self.bron)
+
+
+@dataclass
+class Lesson:
+    """A lesson a case chapter draws, with the place in the source it comes from."""
+
+    les: str
+    bron: str
+
+    def problems(self) -> list[str]:
+        return source_place_problems(self.bron)
 
 
 @dataclass
@@ -124,6 +167,7 @@ class Case:
     betrokkenen: list[Actor] = field(default_factory=list)
     werkvormen: list[str] = field(default_factory=list)
     principes: list[Evidence] = field(default_factory=list)
+    lessen: list[Lesson] = field(default_factory=list)
 
     @property
     def jaren(self) -> str:
@@ -155,11 +199,33 @@ class GroupSize:
 
 @dataclass
 class Step:
+    """One step of a werkvorm.
+
+    `wanneer` says when it happens (before, in, between or after the meetings); `keer` how often it
+    happens (for the periodic meetings of a traject). A round (`per_beurt` minutes per turn, `beurten`
+    per participant or per subgroup) scales with the group; `minuten` is then the time for a typical group.
+    """
+
     wat: str
     minuten: int
+    wanneer: Moment = "tijdens"
+    keer: int = 1
+    indeling: str | None = None
+    per_beurt: int | None = None
+    beurten: TurnUnit | None = None
 
     def problems(self) -> list[str]:
-        return [] if self.minuten > 0 else [f"een stap duurt {self.minuten} minuten; geef een positief aantal."]
+        out = []
+        if self.minuten <= 0:
+            out.append(f"een stap duurt {self.minuten} minuten; geef een positief aantal.")
+        if self.keer < 1:
+            out.append(f"'keer' is {self.keer}; een stap gebeurt minstens 1 keer.")
+        if self.per_beurt is not None and self.per_beurt <= 0:
+            out.append(f"'per_beurt' is {self.per_beurt}; geef een positief aantal minuten per beurt.")
+        if (self.per_beurt is None) != (self.beurten is None):
+            out.append("'per_beurt' en 'beurten' horen bij elkaar: geef bij een ronde allebei "
+                       "(minuten per beurt, en 'deelnemer' of 'groepje'), of laat allebei weg.")
+        return out
 
 
 @dataclass
@@ -189,14 +255,40 @@ class Format:
     varianten: list[str]
     principes: list[str]
     bron: Source
+    soort: FormatKind = "werkvorm"
+    deelname: str | None = None
+    nabespreking: list[str] = field(default_factory=list)
+    online: str | None = None
+    veiligheid: str | None = None
+    bijeenkomsten: int | None = None
+    looptijd: str | None = None
+    uit_bron: list[str] = field(default_factory=list)
 
     @property
     def duur(self) -> int:
         """Total minutes, computed from the steps."""
         return sum(step.minuten for step in self.stappen)
 
+    @property
+    def minuten_in_zaal(self) -> int:
+        """Time in the room: the minutes of the steps during the meeting, once each (`keer` not applied)."""
+        return sum(step.minuten for step in self.stappen if step.wanneer == "tijdens")
+
+    @property
+    def contacttijd(self) -> int:
+        """Contact time over all meetings: each in-meeting step's minutes times how often it happens."""
+        return sum(step.minuten * step.keer for step in self.stappen if step.wanneer == "tijdens")
+
     def problems(self) -> list[str]:
         out = []
+        unknown = [name for name in self.uit_bron if name not in SOURCE_FIELDS]
+        if unknown:
+            out.append(f"'uit_bron' noemt onbekende velden: {', '.join(unknown)}. "
+                       f"Kies uit: {', '.join(SOURCE_FIELDS)}.")
+        if len(set(self.uit_bron)) != len(self.uit_bron):
+            out.append("'uit_bron' noemt een veld twee keer; noem elk veld een keer.")
+        if self.bijeenkomsten is not None and self.bijeenkomsten < 1:
+            out.append(f"'bijeenkomsten' is {self.bijeenkomsten}; geef een positief aantal.")
         if not self.stappen:
             out.append("'stappen' is leeg; beschrijf minstens een stap.")
         if not self.principes:
@@ -204,6 +296,14 @@ class Format:
         if not self.doelen:
             out.append("'doelen' is leeg; kies minstens een doel.")
         return out
+
+
+# The fields of a werkvorm whose content can come from the source (named in `uit_bron`).
+SOURCE_FIELDS: tuple[str, ...] = (
+    "naam", "doel", "mogelijk", "uitnodiging", "ruimte_en_materialen", "groepsgrootte",
+    "groepsindeling", "stappen", "tips", "varianten", "deelname", "nabespreking", "online",
+    "veiligheid", "bijeenkomsten", "looptijd",
+)
 
 
 # What fits on one A4 worksheet page.
@@ -284,6 +384,29 @@ class Term:
     @property
     def id(self) -> str:
         return self.term
+
+
+@dataclass
+class TermChoice:
+    """One concept, one term: the Dutch term the knowledge base uses, the English original it glosses at
+    first use on a page, and the variants it avoids. `begrip` names the glossary entry, if there is one."""
+
+    term: str
+    vermijden: list[str]
+    engels: str | None = None
+    begrip: str | None = None
+    toelichting: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.term
+
+    def problems(self) -> list[str]:
+        out = []
+        for variant in self.vermijden:
+            if variant.casefold() in (self.term.casefold(), (self.engels or "").casefold()):
+                out.append(f"'{variant}' staat onder 'vermijden', maar is de term zelf of het Engelse origineel.")
+        return out
 
 
 @dataclass

@@ -26,6 +26,21 @@ class DateError(ValueError):
     """A typed date could not be read. The message is Dutch and names the formats that work."""
 
 
+# How a werkvorm's kind and a step's moment read on pages, worksheets and agendas.
+MOMENT_LABELS: dict[str, str] = {
+    "voor": "Vooraf",
+    "tijdens": "In de bijeenkomst",
+    "tussen": "Tussen de bijeenkomsten",
+    "na": "Achteraf",
+}
+
+KIND_LABELS: dict[str, str] = {
+    "werkvorm": "Werkvorm",
+    "interventie": "Interventie",
+    "traject": "Traject",
+}
+
+
 def purpose_label(purpose: str) -> str:
     """A werkvorm's purpose (`model.Purpose`, e.g. 'ervaringen-delen') as people read it: 'Ervaringen delen'."""
     return purpose.replace("-", " ").capitalize()

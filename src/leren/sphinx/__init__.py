@@ -16,10 +16,12 @@ from leren.sphinx import (
     bibstyle,
     cases,
     editions,
+    evidence,
     forces,
     formats,
     glossary,
     notebooks,
+    notes,
     package,
     paths,
     principles,
@@ -31,6 +33,7 @@ from leren.sphinx import a11y, i18n, searchtexts, site
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
     principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, package, editions, bibstyle,
+    evidence, notes,
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
 SITE_COMPONENTS = (a11y, i18n, site, searchtexts)

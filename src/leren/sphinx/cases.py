@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 from leren.model import Case
 from leren.paths import principle, target, werkvorm
 from leren.sphinx.base import DataDirective, bullets, para, table
+from leren.sphinx.evidence import GRADE_ORDER, legend, place
 
 CORE_QUESTIONS = (
     ("wie", "Wie leert er?"),
@@ -79,7 +80,7 @@ class CaseFormats(CaseDirective):
 
 
 class CasePrinciples(CaseDirective):
-    """`casus-principes ID`: which principles the case shows, with the evidence."""
+    """`casus-principes ID`: how the case shows each principle: grade, source place and evidence."""
 
     def run(self) -> list[nodes.Node]:
         catalog, case = self.catalog, self.case
@@ -90,7 +91,7 @@ class CasePrinciples(CaseDirective):
             p = catalog.principles[ev.principe]
             strong = nodes.strong()
             strong += self.doc_link(target(principle(p.id)), f"Principe {p.nummer}: {p.naam}")
-            items.append(para(strong, f". {ev.bewijs}"))
+            items.append(para(strong, f" ({ev.graad_label}; bron: {place(ev.bron)}). {ev.bewijs}"))
         return [bullets(items)]
 
 
@@ -108,15 +109,23 @@ class CasesComparison(DataDirective):
             ("Periode", lambda c: c.jaren),
             ("Schaal", lambda c: c.schaal or "niet vermeld"),
             ("Werkvormen", lambda c: ", ".join(catalog.formats[w].naam for w in c.werkvormen) or "–"),
-            ("Principes", lambda c: ", ".join(
-                str(catalog.principles[e.principe].nummer)
-                for e in sorted(c.principes, key=lambda e: catalog.principles[e.principe].nummer)) or "–"),
+            ("Principes", lambda c: self.graded(c)),
             ("Resultaat", lambda c: c.kern.resultaat),
         ]
         headers = ["Aspect"] + [c.kort for c in cases]
         rows = [[label] + [get(c) for c in cases] for label, get in aspects]
-        caption = "De vijf casussen naast elkaar (principes met hun nummer)"
-        return [table(headers, rows, ["leren-vergelijking"], caption=caption, row_headers=True)]
+        caption = "De vijf casussen naast elkaar (principes met hun nummer, per graad)"
+        return [table(headers, rows, ["leren-vergelijking"], caption=caption, row_headers=True), legend()]
+
+    def graded(self, case: Case) -> str:
+        """The principle numbers of a case grouped by grade, e.g. 'noemt: 1, 2, 3; verband: 5; zwak: 7'."""
+        numbers = {ev.principe: self.catalog.principles[ev.principe].nummer for ev in case.principes}
+        groups = []
+        for grade in GRADE_ORDER:
+            shown = sorted(numbers[ev.principe] for ev in case.principes if ev.graad == grade)
+            if shown:
+                groups.append(f"{grade}: {', '.join(map(str, shown))}")
+        return "; ".join(groups) or "–"
 
 
 def setup(app: Sphinx) -> None:

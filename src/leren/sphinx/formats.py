@@ -8,11 +8,11 @@ from typing import get_args
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from leren.model import Format, Purpose
+from leren.model import Format, Purpose, Step
 from leren.paths import case as case_page, format_worksheet, principle, target, werkvorm
 from leren.sphinx.base import DataDirective, bullets, facts, page_script, para, rubric, table
 from leren.sphinx.worksheet import preview
-from leren.text import clock, duration, purpose_label
+from leren.text import KIND_LABELS, MOMENT_LABELS, clock, duration, purpose_label
 
 PROVENANCE = {
     "uit de bron": "Uit de bron",
@@ -31,6 +31,15 @@ SOURCE_FILES = {
 }
 _LINE_REF = re.compile(r"^(00[0-4]) L(\d+(?:-\d+)?)$")
 DURATIONS = (15, 30, 45, 60, 90, 120, 180, 240)
+KIND_EXPLANATIONS = {
+    "werkvorm": "past in één bijeenkomst",
+    "interventie": "een zet die je inzet als er iets gebeurt; geen vast blok in een programma",
+    "traject": "loopt over meerdere bijeenkomsten",
+}
+MOMENT_ORDER = ("voor", "tijdens", "tussen", "na")
+TURN_UNITS = {"deelnemer": "deelnemer", "groepje": "groepje"}
+# Pages whose fields are marked one by one as coming from the source or from the editors.
+MARKED_PROVENANCE = ("uit de bron", "aangevuld")
 
 
 class FormatPage(DataDirective):
@@ -46,8 +55,23 @@ class FormatPage(DataDirective):
         badge = nodes.inline(classes=["leren-herkomst", f"leren-herkomst-{fmt.herkomst.replace(' ', '-')}"])
         badge += nodes.Text(PROVENANCE[fmt.herkomst])
         section += para(badge, " ", fmt.herkomst_toelichting)
-        section += para(nodes.strong(text="Waarvoor: "), fmt.doel)
-        section += para(nodes.strong(text="Wat het mogelijk maakt: "), fmt.mogelijk)
+        marked = fmt.herkomst in MARKED_PROVENANCE
+        if marked:
+            section += para(nodes.emphasis(text="Bij elk onderdeel staat of het uit de bron komt of van de redactie is."))
+
+        def mark(name: str) -> list[nodes.Node]:
+            if not marked:
+                return []
+            text = "uit de bron" if name in fmt.uit_bron else "van de redactie"
+            kind = "bron" if name in fmt.uit_bron else "redactie"
+            return [nodes.Text(" "), nodes.inline(text=f"({text})", classes=["leren-bronmerk", f"leren-bronmerk-{kind}"])]
+
+        def heading(text: str, name: str) -> nodes.rubric:
+            # One inline child: the theme lays a rubric's children out as a column.
+            return nodes.rubric(text, "", nodes.inline("", "", nodes.Text(text), *mark(name)))
+
+        section += para(nodes.strong(text="Waarvoor: "), fmt.doel, *mark("doel"))
+        section += para(nodes.strong(text="Wat het mogelijk maakt: "), fmt.mogelijk, *mark("mogelijk"))
 
         principle_links = []
         for pid in sorted(fmt.principes, key=lambda pid: catalog.principles[pid].nummer):
@@ -56,30 +80,34 @@ class FormatPage(DataDirective):
                 principle_links.append(nodes.Text(", "))
             principle_links.append(self.doc_link(target(principle(pid)), f"{p.nummer}. {p.naam}"))
         section += facts((
-            ("Duur", f"{duration(fmt.duur)} (opgeteld uit de stappen)"),
-            ("Groepsgrootte", self._group(fmt)),
-            ("Groepsindeling", fmt.groepsindeling),
+            ("Soort", f"{KIND_LABELS[fmt.soort]}: {KIND_EXPLANATIONS[fmt.soort]}"),
+            *self._times(fmt, mark),
+            ("Groepsgrootte", [self._group(fmt), *mark("groepsgrootte")]),
+            ("Groepsindeling", [fmt.groepsindeling, *mark("groepsindeling")]),
             ("Doelen", ", ".join(purpose_label(d) for d in fmt.doelen)),
             ("Principes", principle_links),
         ), ["leren-werkvorm-feiten"])
 
-        section += rubric("De uitnodiging")
+        section += heading("De uitnodiging", "uitnodiging")
         quote = nodes.block_quote(classes=["leren-uitnodiging"])
         quote += para(fmt.uitnodiging)
         section += quote
-        section += rubric("Ruimte en materialen")
+        section += heading("Ruimte en materialen", "ruimte_en_materialen")
         section += bullets(fmt.ruimte_en_materialen)
-        section += rubric("Stappen")
-        rows, start = [], 0
-        for number, step in enumerate(fmt.stappen, 1):
-            rows.append([str(number), step.wat, str(step.minuten), f"{clock(start)}-{clock(start + step.minuten)}"])
-            start += step.minuten
-        section += table(["Stap", "Wat je doet", "Minuten", "Tijd"], rows, ["leren-stappen"])
-        section += rubric("Tips en valkuilen")
-        section += bullets(fmt.tips)
-        if fmt.varianten:
-            section += rubric("Varianten")
-            section += bullets(fmt.varianten)
+        section += heading("Stappen", "stappen")
+        section += self._steps(fmt)
+        for label, name, render in (
+            ("Zo komt iedereen aan bod", "deelname", para),
+            ("Vragen voor de nabespreking", "nabespreking", bullets),
+            ("Tips en valkuilen", "tips", bullets),
+            ("Varianten", "varianten", bullets),
+            ("Online of hybride", "online", para),
+            ("Veiligheid en toestemming", "veiligheid", para),
+        ):
+            value = getattr(fmt, name)
+            if value:
+                section += heading(label, name)
+                section += render(value)
         section += rubric("Bron")
         section += self._source(fmt)
         sheet_id = format_worksheet(fmt.id)
@@ -87,6 +115,53 @@ class FormatPage(DataDirective):
             section += rubric("Werkblad")
             section += preview(self, sheet_id)
         return [section]
+
+    @staticmethod
+    def _times(fmt: Format, mark) -> list[tuple[str, str | list]]:
+        """The facts about time: in the meeting and in total; for a traject its meetings, contact time and span."""
+        outside = {m: sum(s.minuten * s.keer for s in fmt.stappen if s.wanneer == m) for m in ("voor", "tussen", "na")}
+        extra = [f"{MOMENT_LABELS[m].lower()} {duration(total)}" for m, total in outside.items() if total]
+        rows: list[tuple[str, str | list]] = []
+        if fmt.soort == "traject":
+            if fmt.bijeenkomsten:
+                rows.append(("Bijeenkomsten", [str(fmt.bijeenkomsten), *mark("bijeenkomsten")]))
+            rows.append(("Contacttijd", f"{duration(fmt.contacttijd)} in de bijeenkomsten samen"))
+            if fmt.looptijd:
+                rows.append(("Looptijd", [fmt.looptijd, *mark("looptijd")]))
+        else:
+            rows.append(("Tijd in de bijeenkomst", duration(fmt.minuten_in_zaal)))
+        if extra:
+            label = "Tijd buiten de bijeenkomsten" if fmt.soort == "traject" else "Tijd buiten de bijeenkomst"
+            rows.append((label, "; ".join(extra)))
+        return rows
+
+    @staticmethod
+    def _steps(fmt: Format) -> list[nodes.Node]:
+        """One table per moment (before, in, between, after the meeting), numbered through."""
+        out: list[nodes.Node] = []
+        number = 0
+        with_config = any(step.indeling for step in fmt.stappen)
+        for moment in MOMENT_ORDER:
+            steps = [step for step in fmt.stappen if step.wanneer == moment]
+            if not steps:
+                continue
+            clocked = moment == "tijdens" and fmt.soort != "traject"
+            headers = ["Stap", "Wat je doet", *(["Indeling"] if with_config else []), "Minuten",
+                       *(["Tijd"] if clocked else [])]
+            rows, start = [], 0
+            for step in steps:
+                number += 1
+                row = [str(number), step.wat, *([step.indeling or ""] if with_config else []),
+                       step_minutes(step)]
+                if clocked:
+                    row.append(f"{clock(start)}-{clock(start + step.minuten)}")
+                    start += step.minuten
+                rows.append(row)
+            # A sub-heading rather than a caption: captions get a running "Tabel N" number in this book.
+            out.append(nodes.rubric("", MOMENT_LABELS[moment], classes=["leren-moment"]))
+            out.append(table(headers, rows, ["leren-stappen", f"leren-stappen-{moment}",
+                                             *(["leren-stappen-klok"] if clocked else [])]))
+        return out
 
     @staticmethod
     def _group(fmt: Format) -> str:
@@ -110,6 +185,16 @@ class FormatPage(DataDirective):
             out += nodes.Text(part) if isinstance(part, str) else part
         out += nodes.Text(".")
         return out
+
+
+def step_minutes(step: Step) -> str:
+    """The minutes cell of a step: its minutes, how often it happens, and for a round the time per turn."""
+    text = str(step.minuten)
+    if step.keer > 1:
+        text += f", {step.keer} keer"
+    if step.per_beurt and step.beurten:
+        text = f"ongeveer {text} ({step.per_beurt} min per {TURN_UNITS[step.beurten]})"
+    return text
 
 
 def readable_references(text: str) -> str:

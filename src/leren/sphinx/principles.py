@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 from leren.paths import principle, target
 from leren.sphinx.base import DataDirective, bullets, facts, para, rubric, table
 from leren.text import clock, duration
+from leren.sphinx.evidence import grade_cell, legend
 
 
 class PrinciplesOverview(DataDirective):
@@ -87,7 +88,7 @@ class KeyPoints(DataDirective):
 
 
 class PrincipleCaseMatrix(DataDirective):
-    """`principe-casus-matrix`: which case shows which principle, from the evidence in the case data."""
+    """`principe-casus-matrix`: how strongly each case shows each principle, graded, with a legend."""
 
     def run(self) -> list[nodes.Node]:
         catalog = self.catalog
@@ -98,11 +99,10 @@ class PrincipleCaseMatrix(DataDirective):
         for p in catalog.principles.values():
             row: list = [para(self.doc_link(target(principle(p.id)), f"{p.nummer}. {p.naam}"))]
             for case in cases:
-                shown = any(ev.principe == p.id for ev in case.principes)
-                row.append("ja" if shown else "–")
+                row.append(grade_cell(next((ev for ev in case.principes if ev.principe == p.id), None)))
             rows.append(row)
-        caption = "Welke casus laat welk principe zien?"
-        return [table(headers, rows, ["leren-matrix"], caption=caption, row_headers=True)]
+        caption = "Hoe sterk laat elke casus elk principe zien?"
+        return [table(headers, rows, ["leren-matrix"], caption=caption, row_headers=True), legend()]
 
 
 def setup(app: Sphinx) -> None:

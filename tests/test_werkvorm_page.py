@@ -1,0 +1,91 @@
+"""The werkvorm page shows kind, time in and outside the meeting, steps per moment, the facilitator's
+fields and, on pages with source material, per field whether it comes from the source or the editors.
+
+A small in-process Sphinx project renders three werkvormen; the full book is not needed.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import pytest
+from sphinx.application import Sphinx
+
+import leren
+
+IDS = ("casco-scholing", "begeleid-podium", "1-2-4-all")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, str]:
+    src = tmp_path_factory.mktemp("wv-src")
+    (src / "conf.py").write_text('extensions = ["leren.sphinx"]\nlanguage = "nl"\n', encoding="utf-8")
+    (src / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n" + "".join(f"   {i}\n" for i in IDS),
+                                   encoding="utf-8")
+    for ident in IDS:
+        (src / f"{ident}.rst").write_text(f".. werkvorm:: {ident}\n", encoding="utf-8")
+    out = src / "_build"
+    warnings = io.StringIO()
+    app = Sphinx(str(src), str(src), str(out), str(out / ".doctrees"), "html", status=None, warning=warnings)
+    app.build()
+    # Links to principle pages point outside this small project; nothing else may warn.
+    other = [w for w in warnings.getvalue().splitlines() if w.strip() and "unknown document" not in w
+             and "/book/principes/" not in w and "/book/casussen/" not in w and "worksheet" not in w.lower()]
+    assert other == []
+    return {ident: (out / f"{ident}.html").read_text(encoding="utf-8") for ident in IDS}
+
+
+def text(page: str) -> str:
+    """The visible text, with the field separator of the theme (' : ') reduced to a space."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split()).replace(" : ", " ")
+
+
+def test_traject_shows_meetings_contact_time_and_span(pages):
+    fmt = leren.load().formats["casco-scholing"]
+    body = text(pages["casco-scholing"])
+    assert "Soort Traject: loopt over meerdere bijeenkomsten" in body
+    assert f"Bijeenkomsten {fmt.bijeenkomsten}" in body
+    assert "Contacttijd 20 uur in de bijeenkomsten samen" in body
+    assert f"Looptijd {fmt.looptijd}" in body
+    assert "Tijd in de bijeenkomst" not in body
+
+
+def test_steps_are_grouped_by_moment_with_configuration(pages):
+    page = pages["casco-scholing"]
+    moments = re.findall(r'<p class="leren-moment rubric">([^<]+)</p>', page)
+    assert moments == ["Vooraf", "In de bijeenkomst", "Tussen de bijeenkomsten", "Achteraf"]
+    assert page.count('<table class="leren-stappen leren-stappen-') == 4
+    assert "<th class=\"head\"><p>Indeling</p></th>" in page
+    assert "45, 4 keer" in text(page)
+
+
+def test_interventie_shows_time_in_meeting_and_outside(pages):
+    fmt = leren.load().formats["begeleid-podium"]
+    body = text(pages["begeleid-podium"])
+    assert "Soort Interventie: een zet die je inzet als er iets gebeurt" in body
+    assert f"Tijd in de bijeenkomst {fmt.minuten_in_zaal} min" in body
+    assert "Tijd buiten de bijeenkomst vooraf 1 uur 45 min; achteraf 20 min" in body
+
+
+def test_facilitator_fields_are_shown(pages):
+    fmt = leren.load().formats["1-2-4-all"]
+    body = text(pages["1-2-4-all"])
+    for heading in ("Zo komt iedereen aan bod", "Vragen voor de nabespreking", "Online of hybride"):
+        assert heading in body
+    for value in [fmt.deelname, *fmt.nabespreking, fmt.online]:
+        assert " ".join(value.split()) in body
+    assert "ongeveer 10 (1 min per groepje)" in body
+    assert "Veiligheid en toestemming" not in body
+
+
+def test_source_marks_only_on_pages_with_source_material(pages):
+    fmt = leren.load().formats["begeleid-podium"]
+    page = pages["begeleid-podium"]
+    assert "Bij elk onderdeel staat of het uit de bron komt of van de redactie is." in text(page)
+    marks = re.findall(r'<span class="leren-bronmerk leren-bronmerk-(\w+)">\((uit de bron|van de redactie)\)</span>', page)
+    assert ("bron", "uit de bron") in marks and ("redactie", "van de redactie") in marks
+    steps = re.search(r"Stappen\s*<span[^>]*>\(([^)]+)\)</span></span></p>", page)
+    assert steps and steps.group(1) == ("uit de bron" if "stappen" in fmt.uit_bron else "van de redactie")
+    assert "leren-bronmerk" not in pages["1-2-4-all"]
