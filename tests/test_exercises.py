@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from sphinx_support import build_mini
 
 import leren
 from leren import oefeningen
@@ -138,16 +139,10 @@ def test_self_check_inputs_all_have_labels(book):
         assert audit.live_regions > 0
 
 
-def build_mini(tmp_path: Path, edition: str) -> str:
-    src = tmp_path / f"src-{edition}"
-    src.mkdir()
-    (src / "conf.py").write_text(textwrap.dedent("""
-        extensions = ["myst_parser", "sphinx_exercise", "leren.sphinx"]
-        myst_enable_extensions = ["colon_fence"]
-        language = "nl"
-        html_title = "Proef"
-    """), encoding="utf-8")
-    (src / "index.md").write_text(textwrap.dedent("""
+def build_edition(tmp_path: Path, edition: str, monkeypatch, **conf) -> str:
+    """A tiny project with an exercise, its solution and a trainer note, built in-process as `edition`."""
+    monkeypatch.delenv("LEREN_EDITIE", raising=False)
+    page = textwrap.dedent("""
         # Proef
 
         :::{exercise}
@@ -163,28 +158,29 @@ def build_mini(tmp_path: Path, edition: str) -> str:
         :class: voor-trainer
         ALLEEN-VOOR-TRAINERS
         :::
-    """), encoding="utf-8")
-    out = tmp_path / f"out-{edition}"
-    env = {**__import__("os").environ, "LEREN_EDITIE": edition}
-    subprocess.run([str(Path(__import__("sys").executable).parent / "sphinx-build"), "-W", "-q", "-b", "html",
-                    str(src), str(out)], check=True, env=env, capture_output=True)
+    """)
+    out, warnings = build_mini(tmp_path / edition, {"index": page}, leren_editie=edition, html_title="Proef",
+                               myst_enable_extensions=["colon_fence"], **conf)
+    assert "WARNING" not in warnings, warnings
     return (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_student_edition_hides_solutions_and_trainer_notes(tmp_path):
-    student = build_mini(tmp_path, "student")
-    trainer = build_mini(tmp_path, "trainer")
+def test_student_edition_hides_solutions_and_trainer_notes(tmp_path, monkeypatch):
+    # Without trainer material (the publisher's choice); by default the switch shows it (test_editie_switch).
+    student = build_edition(tmp_path, "student", monkeypatch, leren_trainermateriaal=False)
+    trainer = build_edition(tmp_path, "trainer", monkeypatch)
     assert "Noem een voorbeeld" in student and "Noem een voorbeeld" in trainer
     assert "GEHEIME-UITWERKING" not in student and "ALLEEN-VOOR-TRAINERS" not in student
     assert "GEHEIME-UITWERKING" in trainer and "ALLEEN-VOOR-TRAINERS" in trainer
     assert "trainerseditie" in trainer
 
 
-def test_built_student_edition_contains_no_solution_text(book):
+def test_built_student_edition_hides_solution_text_behind_the_switch(book):
+    # Solutions and trainer notes are in the pages only with the edition switch that hides them by default.
     for page in book.html.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert not re.search(r'class="[^"]*\bsolution\b', html), page
-        assert not re.search(r'class="[^"]*\bvoor-trainer\b', html), page
+        if re.search(r'class="[^"]*\b(solution|voor-trainer)\b', html):
+            assert "editie.js" in html and "editie.css" in html, page
 
 
 @pytest.mark.parametrize("bank_id", BANKS)

@@ -43,16 +43,15 @@ OwnerKind = Literal["principe", "casus", "werkvorm", "algemeen"]
 
 @dataclass
 class Duration:
-    uitleg: int
-    oefening: int
+    """The minutes of a principle's module on the page: the explanation and the exercises. The third part,
+    the worksheet, keeps its own minutes (`leren.modules.module_time` adds them up)."""
 
-    @property
-    def totaal(self) -> int:
-        return self.uitleg + self.oefening
+    uitleg: int
+    oefeningen: int
 
     def problems(self) -> list[str]:
-        if self.uitleg < 0 or self.oefening < 0 or self.totaal == 0:
-            return ["de duur in minuten moet positief zijn (uitleg en oefening samen meer dan 0)."]
+        if self.uitleg <= 0 or self.oefeningen <= 0:
+            return ["de duur in minuten moet positief zijn: geef 'uitleg' en 'oefeningen' elk meer dan 0."]
         return []
 
 
