@@ -1,6 +1,6 @@
 """A student's path through a self-check in a real browser: answer wrong, read why, answer right, reload,
-and find answers and score still there and on "Mijn voortgang"; put the reflection into her own worksheet;
-clear everything. All by accessible names, with axe-core in each state and no request leaving the machine.
+and find answers and score still there and on "Mijn voortgang"; put the reflection into her own fillable
+worksheet and find it on the printed sheet; clear everything. All by accessible names, with axe-core in each state and no request leaving the machine.
 """
 
 from __future__ import annotations
@@ -189,8 +189,22 @@ def test_reflection_goes_into_the_students_worksheet(site, browser_page):
     assert sheet["velden"][str(bank.werkblad_veld)] == "Eerder ingevuld.\n\n" + HOSTILE.strip()
     assert sheet["kop"]["groep"] == "Stagegroep 2B"
 
-    # The link leads to the page that shows this worksheet.
+    # The link leads to the page where the worksheet is filled in: the answer is in its field, next to what
+    # was there already, and it is on the printed sheet.
+    worksheet = leren.load().worksheets[bank.werkblad]
     link.click()
     page.wait_for_load_state("load")
     assert page.url.split("#")[0].endswith(target.split("#")[0].split("/")[-1])
-    assert page.get_by_text(leren.load().worksheets[bank.werkblad].titel).count() > 0
+    page.get_by_role("button", name="Invullen en afdrukken").click()
+    fill = page.get_by_role("form", name=f"{worksheet.titel} invullen")
+    field = fill.get_by_label(f"{bank.werkblad_veld + 1}. {worksheet.velden[bank.werkblad_veld].label}", exact=True)
+    assert field.input_value() == "Eerder ingevuld.\n\n" + HOSTILE.strip()
+    assert fill.get_by_label("Groep", exact=True).input_value() == "Stagegroep 2B"
+    assert (found := axe_violations(page)) == [], found
+    page.evaluate("() => { window.print = () => {}; }")  # no print dialog in a test
+    fill.get_by_role("button", name="Werkblad afdrukken").click()
+    page.emulate_media(media="print")
+    printed = page.locator(".leren-werkblad-afdruk")
+    assert printed.is_visible()
+    assert " ".join(HOSTILE.split()) in " ".join(printed.inner_text().split())
+    assert "<script>" in printed.inner_text() and page.evaluate("() => window.hacked") is None
