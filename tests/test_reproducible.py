@@ -29,8 +29,9 @@ def digests(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def sphinx_route(tmp_path_factory) -> tuple[Path, str, str]:
-    """(html folder, generated conf.py text, log) of the plain Sphinx route."""
+def sphinx_route(book, tmp_path_factory) -> tuple[Path, str, str]:
+    """(html folder, generated conf.py text, log) of the plain Sphinx route, built after the shared build
+    (its tests are `book` tests: they need a full build)."""
     tmp = tmp_path_factory.mktemp("sphinx-route")
     confdir = tmp / "conf"
     confdir.mkdir()
