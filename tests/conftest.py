@@ -20,6 +20,25 @@ FIXTURES = Path(__file__).parent / "fixtures"
 pytest_plugins = ("sphinx.testing.fixtures",)
 # Sphinx writes "path:line: WARNING: text" or "WARNING: text"; Python's logging ("ERROR:tornado...") is not Sphinx.
 SPHINX_PROBLEM = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL|SEVERE): ")
+DEBIAN_PACKAGES = ("chromium", "nodejs", "npm")
+
+
+def pytest_report_header(config) -> list[str]:
+    """The Debian packages the browser tests run on (Playwright is pinned to one Chromium protocol)."""
+    try:
+        proc = subprocess.run(["dpkg-query", "-W", "-f", "${Package}=${Version}\n", *DEBIAN_PACKAGES],
+                              capture_output=True, text=True, timeout=20)
+        found = dict(line.split("=", 1) for line in proc.stdout.splitlines() if "=" in line)
+    except (OSError, subprocess.SubprocessError):
+        found = {}
+    for name in DEBIAN_PACKAGES:  # npm may come with another package (NodeSource's nodejs)
+        if not found.get(name):
+            try:
+                version = subprocess.run([name, "--version"], capture_output=True, text=True, timeout=20).stdout
+                found[name] = f"{version.strip()} (geen eigen pakket)" if version.strip() else "ontbreekt"
+            except (OSError, subprocess.SubprocessError):
+                found[name] = "ontbreekt"
+    return ["debian: " + ", ".join(f"{name} {found[name]}" for name in DEBIAN_PACKAGES)]
 
 
 @dataclass

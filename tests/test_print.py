@@ -10,6 +10,7 @@ import io
 import re
 import shutil
 import textwrap
+import unicodedata
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,7 +41,8 @@ EXTERNAL = re.compile(r"""^(https?:)?//""", re.IGNORECASE)
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace, in NFKC: a ligature glyph in the PDF ('ﬂ') reads as its letters ('fl')."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def pdf_text(path: Path) -> str:

@@ -39,6 +39,8 @@ _LISTS: dict[str, type] = {
     "termen.yml": TermChoice,
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ROOM_MINUTES = 240  # a werkvorm fits in one meeting of at most four hours
+MAX_INTERVENTION_MINUTES = 60  # an interventie is a short move during another werkvorm
 
 
 @dataclass
@@ -104,6 +106,7 @@ def _load(data_dir: Path) -> Catalog:
                 _add(targets[cls], item, where, problems)
     if not problems:
         _check_references(catalog, problems)
+        _check_kinds(catalog, problems)
     if problems:
         raise DataError(problems)
     # A werkvorm without a worksheet file gets one made from its own fields (leren.derived).
@@ -173,6 +176,11 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
         if p.nummer in numbers:
             problems.append(f"principes: nummer {p.nummer} is dubbel ('{numbers[p.nummer]}' en '{p.id}').")
         numbers[p.nummer] = p.id
+    for p in c.principles.values():
+        if p.duur is not None and f"principe-{p.id}" not in c.worksheets:
+            problems.append(f"principes/{p.nummer:02d}-{p.id}.yml: de module telt de minuten van het werkblad "
+                            f"'principe-{p.id}' mee, maar dat werkblad bestaat niet. Maak "
+                            f"werkbladen/principe-{p.id}.yml of haal 'duur' weg.")
     for case in c.cases.values():
         where = f"casussen/{case.id}.yml"
         for ev in case.principes:
@@ -206,6 +214,23 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
             ref(where, owner.soort, owner.id, pools[owner.soort])
         if bank.werkblad is not None:
             ref(where, "werkblad", bank.werkblad, c.worksheets)
+        sheet = c.worksheets.get(bank.werkblad) if bank.werkblad else None
+        if bank.werkblad_veld is not None and sheet is None:
+            problems.append(f"{where}: 'werkblad_veld' heeft een 'werkblad' nodig; geef het werkblad of laat het veld weg.")
+        elif sheet is not None:
+            texts = [n for n, f in enumerate(sheet.velden) if f.soort in ("regels", "vak")]
+            if bank.werkblad_veld not in texts:
+                problems.append(f"{where}: 'werkblad_veld' moet een tekstveld van werkblad '{sheet.id}' aanwijzen "
+                                f"(soort regels of vak); dat zijn de nummers {', '.join(map(str, texts))} (tellen vanaf 0).")
+        for item in bank.items:
+            for goal in item.leerdoelen:
+                pid, number = goal.rsplit(":", 1)
+                ref(f"{where}, vraag '{item.id}'", "principe", pid, c.principles)
+                principle = c.principles.get(pid)
+                if principle is not None and not 1 <= int(number) <= len(principle.leerdoelen):
+                    problems.append(f"{where}, vraag '{item.id}': principe '{pid}' heeft {len(principle.leerdoelen)} "
+                                    f"leerdoelen; '{goal}' bestaat niet. Kies een nummer van 1 tot en met "
+                                    f"{len(principle.leerdoelen)}.")
     for term in c.terms.values():
         for other in term.verwant:
             ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)
@@ -231,3 +256,38 @@ def _check_format_worksheet(sheet: Worksheet, problems: list[str]) -> None:
     elif owner.soort != "werkvorm" and sheet.id.startswith(FORMAT_WORKSHEET_PREFIX):
         problems.append(f"{where}: een naam die begint met '{FORMAT_WORKSHEET_PREFIX}' is voor het werkblad van een "
                         f"werkvorm. Zet 'hoort_bij' op soort werkvorm, of kies een andere naam.")
+
+
+def _check_kinds(c: Catalog, problems: list[str]) -> None:
+    """A werkvorm fits in one meeting, an interventie is a short move, a traject says how many meetings
+    it has and over what time."""
+    for fmt in c.formats.values():
+        where = f"werkvormen/{fmt.id}.yml"
+        room = fmt.minuten_in_zaal
+        if fmt.soort != "traject" and (fmt.bijeenkomsten is not None or fmt.looptijd is not None):
+            problems.append(f"{where}: 'bijeenkomsten' en 'looptijd' horen alleen bij een traject, en dit is een "
+                            f"{fmt.soort}. Haal ze weg, of maak er een traject van met 'soort: traject'.")
+        if room == 0:
+            problems.append(f"{where}: geen enkele stap gebeurt in de bijeenkomst. Zet bij minstens een stap "
+                            "'wanneer: tijdens'.")
+        elif fmt.soort == "werkvorm" and room > MAX_ROOM_MINUTES:
+            problems.append(
+                f"{where}: de tijd in de zaal is {room} minuten (de stappen met 'wanneer: tijdens'), maar een "
+                f"werkvorm past in een bijeenkomst van hoogstens {MAX_ROOM_MINUTES // 60} uur. Splits hem in "
+                "twee werkvormen, zet voorbereiding en werk tussendoor op 'wanneer: voor', 'tussen' of 'na', of "
+                "maak er een traject van ('soort: traject' met 'bijeenkomsten' en 'looptijd').")
+        elif fmt.soort == "interventie" and room > MAX_INTERVENTION_MINUTES:
+            problems.append(
+                f"{where}: een interventie is een korte zet tijdens een andere werkvorm, maar deze duurt in de zaal "
+                f"{room} minuten. Houd het bij hoogstens {MAX_INTERVENTION_MINUTES} minuten, of maak er een "
+                "werkvorm van met 'soort: werkvorm'.")
+        if fmt.soort == "traject":
+            missing = [name for name in ("bijeenkomsten", "looptijd") if getattr(fmt, name) in (None, "")]
+            if missing:
+                problems.append(f"{where}: een traject noemt het aantal bijeenkomsten en de looptijd; "
+                                f"vul {' en '.join(repr(m) for m in missing)} in (bijvoorbeeld 'bijeenkomsten: 5' "
+                                "en 'looptijd: \"drie maanden\"').")
+            elif fmt.bijeenkomsten < 2:
+                problems.append(f"{where}: een traject loopt over meer bijeenkomsten, maar 'bijeenkomsten' is "
+                                f"{fmt.bijeenkomsten}. Past alles in een bijeenkomst, maak er dan een werkvorm "
+                                "van met 'soort: werkvorm'.")

@@ -16,32 +16,36 @@ MODULES = {"pdf": "leren.agenda.pdf", "docx": "leren.agenda.docx", "html": "lere
            "md": "leren.agenda.markdown"}
 
 
-def render(agenda: Agenda, fmt: str) -> bytes:
-    return import_module(MODULES[FORMATS[fmt].name]).render(agenda)
+def render(agenda: Agenda, fmt: str, draaiboek: bool = False) -> bytes:
+    """The agenda (a handout for participants) or, with `draaiboek`, the trainer's running order."""
+    module = import_module(MODULES[FORMATS[fmt].name])
+    return module.render_draaiboek(agenda) if draaiboek else module.render(agenda)
 
 
 def to_markdown(agenda: Agenda) -> str:
     return render(agenda, "md").decode("utf-8")
 
 
-def bundle(agenda: Agenda, catalog: Catalog | None = None) -> tuple[bytes, list[str]]:
-    """One PDF: the agenda, then the worksheet of each werkvorm in the order of the programme
-    (each werkvorm once). Returns the PDF and the ids of the worksheets in it."""
+def bundle(agenda: Agenda, catalog: Catalog | None = None, draaiboek: bool = False) -> tuple[bytes, list[str]]:
+    """One PDF: the agenda (or the draaiboek), then the worksheet of each werkvorm and werkblad block in the
+    order of the programme (each once). Returns the PDF and the ids of the worksheets in it."""
     from pypdf import PdfWriter
 
     from leren.worksheets import render_sheet
 
     catalog = catalog or load()
     writer = PdfWriter()
-    writer.append(io.BytesIO(render(agenda, "pdf")), outline_item=f"Agenda: {agenda.titel}")
+    label = "Draaiboek" if draaiboek else "Agenda"
+    writer.append(io.BytesIO(render(agenda, "pdf", draaiboek)), outline_item=f"{label}: {agenda.titel}")
     sheets: list[str] = []
-    for fmt in agenda.werkvormen:
-        sheet_id = format_worksheet(fmt.id)
+    wanted = [b.werkblad.id if b.werkblad else format_worksheet(b.werkvorm.id) for b in agenda.blokken
+              if b.werkblad or b.werkvorm]
+    for sheet_id in wanted:
         if sheet_id in catalog.worksheets and sheet_id not in sheets:
             sheets.append(sheet_id)
             pdf = render_sheet(catalog.worksheets[sheet_id], catalog, "pdf")
             writer.append(io.BytesIO(pdf), outline_item=catalog.worksheets[sheet_id].titel)
-    writer.add_metadata({"/Title": f"Agenda en werkbladen: {agenda.titel}"})
+    writer.add_metadata({"/Title": f"{label} en werkbladen: {agenda.titel}"})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue(), sheets

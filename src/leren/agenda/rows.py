@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from leren.planner import Agenda
 from leren.text import duration, dutch_day
 
-KINDS = {"werkvorm": "Werkvorm", "pauze": "Pauze", "vrij": "Eigen onderdeel"}
+KINDS = {"werkvorm": "Werkvorm", "werkblad": "Werkblad", "pauze": "Pauze", "vrij": "Eigen onderdeel"}
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def lines(cat: Catalog, kind: str) -> list[str]:
     if kind == "casussen":
         return [f"{x.id:32} {x.titel} ({x.jaren})" for x in cat.cases.values()]
     if kind == "werkvormen":
-        return [f"{w.id:32} {w.naam} ({w.duur} min)" for w in cat.formats.values()]
+        return [f"{w.id:32} {w.naam} ({_room(w)})" for w in cat.formats.values()]
     return [f"{w.id:32} {w.titel}" for w in sorted(cat.worksheets.values(), key=lambda w: w.id)]
 
 
@@ -38,3 +38,12 @@ def run(args: argparse.Namespace) -> int:
     found = lines(common.catalog(args), args.soort)
     print("\n".join(found) if found else f"Er zijn nog geen {args.soort}.")
     return 0
+
+
+def _room(fmt) -> str:
+    """Time in the room, as the planner uses it; a traject by its meetings, an interventie by its kind."""
+    if fmt.soort == "traject":
+        return f"traject: {fmt.bijeenkomsten} bijeenkomsten, samen {fmt.contacttijd} min in de zaal"
+    if fmt.soort == "interventie":
+        return f"interventie, {fmt.minuten_in_zaal} min"
+    return f"{fmt.minuten_in_zaal} min in de zaal"

@@ -40,6 +40,15 @@ MOMENT_ORDER = ("voor", "tijdens", "tussen", "na")
 TURN_UNITS = {"deelnemer": "deelnemer", "groepje": "groepje"}
 # Pages whose fields are marked one by one as coming from the source or from the editors.
 MARKED_PROVENANCE = ("uit de bron", "aangevuld")
+KIND_CHOICES = {"werkvorm": "Werkvormen voor een bijeenkomst", "interventie": "Interventies (zetten tijdens een werkvorm)",
+                "traject": "Trajecten (meer bijeenkomsten)"}
+
+
+def room_time(fmt: Format) -> str:
+    """The time in the room as the finder shows it; for a traject the number of meetings and contact time."""
+    if fmt.soort == "traject" and fmt.bijeenkomsten:
+        return f"{fmt.bijeenkomsten} bijeenkomsten, samen {duration(fmt.contacttijd)}"
+    return duration(fmt.minuten_in_zaal)
 
 
 class FormatPage(DataDirective):
@@ -131,8 +140,10 @@ class FormatPage(DataDirective):
         else:
             rows.append(("Tijd in de bijeenkomst", duration(fmt.minuten_in_zaal)))
         if extra:
-            label = "Tijd buiten de bijeenkomsten" if fmt.soort == "traject" else "Tijd buiten de bijeenkomst"
-            rows.append((label, "; ".join(extra)))
+            meeting = "de bijeenkomsten" if fmt.soort == "traject" else "de bijeenkomst"
+            total = sum(step.minuten * step.keer for step in fmt.stappen)
+            rows.append((f"Tijd buiten {meeting}",
+                         f"{'; '.join(extra)} (met {meeting} erbij: {duration(total)})"))
         return rows
 
     @staticmethod
@@ -233,17 +244,19 @@ class FormatFinder(DataDirective):
             rows.append([
                 para(self.doc_link(target(werkvorm(fmt.id)), fmt.naam)),
                 fmt.doel,
-                duration(fmt.duur),
+                room_time(fmt),
+                KIND_LABELS[fmt.soort],
                 FormatPage._group(fmt),
                 numbers,
                 PROVENANCE[fmt.herkomst],
             ])
-        tbl = table(["Werkvorm", "Waarvoor", "Duur", "Groep", "Principes", "Herkomst"], rows,
+        tbl = table(["Werkvorm", "Waarvoor", "In de zaal", "Soort", "Groep", "Principes", "Herkomst"], rows,
                     ["leren-zoeker-lijst"], caption=f"Alle {len(formats)} werkvormen")
         body = tbl.traverse(nodes.tbody)[0]
         for row, fmt in zip(body.children, formats):
             row["classes"] += (
-                ["leren-wv", f"duur-{fmt.duur}", f"gmin-{fmt.groepsgrootte.min}", f"gmax-{fmt.groepsgrootte.max}"]
+                ["leren-wv", f"duur-{fmt.minuten_in_zaal}", f"soort-{fmt.soort}", f"gmin-{fmt.groepsgrootte.min}",
+                 f"gmax-{fmt.groepsgrootte.max}"]
                 + [f"p-{p}" for p in fmt.principes]
                 + [f"d-{d}" for d in fmt.doelen]
             )
@@ -255,14 +268,17 @@ class FormatFinder(DataDirective):
         )
         purposes = "".join(f'<option value="{k}">{purpose_label(k)}</option>' for k in get_args(Purpose))
         durations = "".join(f'<option value="{m}">hoogstens {duration(m)}</option>' for m in DURATIONS)
+        kinds = "".join(f'<option value="{k}">{v}</option>' for k, v in KIND_CHOICES.items())
         return (
             '<form class="leren-zoeker" hidden aria-label="Werkvormen zoeken">'
             '<div><label for="zoek-principe">Principe</label>'
             f'<select id="zoek-principe" name="principe"><option value="">Alle principes</option>{principles}</select></div>'
             '<div><label for="zoek-doel">Doel</label>'
             f'<select id="zoek-doel" name="doel"><option value="">Alle doelen</option>{purposes}</select></div>'
-            '<div><label for="zoek-duur">Tijd die je hebt</label>'
+            '<div><label for="zoek-duur">Tijd in de zaal</label>'
             f'<select id="zoek-duur" name="duur"><option value="">Maakt niet uit</option>{durations}</select></div>'
+            '<div><label for="zoek-soort">Soort</label>'
+            f'<select id="zoek-soort" name="soort"><option value="">Alle soorten</option>{kinds}</select></div>'
             '<div><label for="zoek-groep">Aantal deelnemers</label>'
             '<input id="zoek-groep" name="groep" type="number" min="1" max="500" inputmode="numeric"></div>'
             '<div><button type="reset">Alles tonen</button></div>'

@@ -5,10 +5,18 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from leren import modules
+from leren.agenda.rows import rows as agenda_rows
 from leren.paths import principle, target
 from leren.sphinx.base import DataDirective, bullets, facts, para, rubric, table
-from leren.text import clock, duration
 from leren.sphinx.evidence import grade_cell, legend
+from leren.sphinx.worksheet import download_link
+from leren.text import clock
+from leren.text import duration as minutes
+
+
+def page(principle_id: str) -> str:
+    return target(principle(principle_id))
 
 
 class PrinciplesOverview(DataDirective):
@@ -21,9 +29,9 @@ class PrinciplesOverview(DataDirective):
         headers = ["Nr.", "Principe", "In het kort"] + (["Duur"] if timed else [])
         rows = []
         for p in principles.values():
-            row = [str(p.nummer), para(self.doc_link(target(principle(p.id)), p.naam)), p.samenvatting]
+            row = [str(p.nummer), para(self.doc_link(page(p.id), p.naam)), p.samenvatting]
             if timed:
-                row.append(duration(p.duur.totaal))
+                row.append(minutes(modules.module_time(self.catalog, p).totaal))
             rows.append(row)
         return [table(headers, rows, ["leren-principes"], caption="De zeven principes van transformatieleren")]
 
@@ -39,12 +47,13 @@ class Schedule(DataDirective):
         rows, elapsed = [], 0
         for p in principles:
             start = elapsed
-            elapsed += p.duur.totaal
-            rows.append([para(self.doc_link(target(principle(p.id)), f"{p.nummer}. {p.naam}")), duration(p.duur.uitleg),
-                         duration(p.duur.oefening), f"{clock(start)}-{clock(elapsed)}"])
-        caption = f"Lesschema: alle zeven modules achter elkaar duren samen {duration(elapsed)}"
-        return [table(["Module", "Uitleg", "Oefenen", "Tijd vanaf de start"], rows, ["leren-lesschema"],
-                      caption=caption)]
+            parts = modules.module_time(self.catalog, p)
+            elapsed += parts.totaal
+            rows.append([para(self.doc_link(page(p.id), f"{p.nummer}. {p.naam}")), minutes(parts.uitleg),
+                         minutes(parts.oefeningen), minutes(parts.werkblad), f"{clock(start)}-{clock(elapsed)}"])
+        caption = f"Lesschema: alle zeven modules achter elkaar duren samen {minutes(elapsed)}"
+        return [table(["Module", "Uitleg", "Oefeningen", "Werkblad", "Tijd vanaf de start"], rows,
+                      ["leren-lesschema"], caption=caption)]
 
 
 class ModuleHeader(DataDirective):
@@ -57,12 +66,13 @@ class ModuleHeader(DataDirective):
         self.require(p.leerdoelen, f"'leerdoelen' van principe '{p.id}'")
         self.require(p.kernvragen, f"'kernvragen' van principe '{p.id}'")
         self.require(p.duur, f"'duur' van principe '{p.id}'")
+        parts = modules.module_time(self.catalog, p)
         box = nodes.container(classes=["leren-module-kop"])
         box += facts((
             ("Principe", f"{p.nummer} van 7"),
             ("Voor wie", ", ".join(p.doelgroep) if p.doelgroep else "iedereen"),
-            ("Duur", f"{duration(p.duur.uitleg)} uitleg, {duration(p.duur.oefening)} oefenen "
-                     f"(samen {duration(p.duur.totaal)})"),
+            ("Duur", f"{minutes(parts.uitleg)} uitleg, {minutes(parts.oefeningen)} voor de twee oefeningen en "
+                     f"{minutes(parts.werkblad)} voor het werkblad: samen {minutes(parts.totaal)}"),
         ))
         box += rubric("Leerdoelen")
         box += bullets(p.leerdoelen)
@@ -71,7 +81,66 @@ class ModuleHeader(DataDirective):
         if p.naamvarianten:
             variants = "; ".join(f"'{v}'" for v in p.naamvarianten)
             box += para(f"In de bron heet dit principe soms ook: {variants}.")
+        box += self._meeting(p)
         return [box]
+
+    def _meeting(self, p) -> list[nodes.Node]:
+        """The module as one meeting: the running order from its plan, with the agenda and draaiboek."""
+        path = modules.plan_path(p.id)
+        if not path.is_file():
+            return []
+        self.env.note_dependency(str(path))
+        plan = modules.meeting(self.catalog, p)
+        out = [rubric(f"Als bijeenkomst van {minutes(plan.minuten)}")]
+        out.append(para("Zo geef je deze module in een bijeenkomst: uitleg, casusopdracht en werkblad nemen de "
+                         "minuten van de module; een opening, een werkvorm, een pauze, de nabespreking en de stap "
+                         "naar de praktijk komen erbij. Dit draaiboek is een ontwerp van de redactie."))
+        out.append(table(["Tijd", "Onderdeel", "Duur"], [[r.time, r.title, r.minutes] for r in agenda_rows(plan)],
+                         ["leren-module-programma"], caption=f"Programma van module {p.nummer}"))
+        line = nodes.paragraph(classes=["leren-werkblad-downloads"])
+        line += nodes.Text("Downloaden: ")
+        for index, (suffix, label) in enumerate(MEETING_FILES.items()):
+            if index:
+                line += nodes.Text(" · ")
+            link = download_link(filename=f"module-{p.id}{suffix}")
+            link += nodes.Text(label)
+            line += link
+        out.append(line)
+        return out
+
+
+# The files of a module's meeting, written next to the worksheets (see `_render_meetings`).
+MEETING_FILES = {
+    "-draaiboek.pdf": "Draaiboek (PDF)",
+    "-draaiboek.docx": "Draaiboek (Word)",
+    "-agenda.pdf": "Agenda voor deelnemers (PDF)",
+}
+
+
+def _render_meetings(app: Sphinx, env) -> list[str]:
+    """Write the agenda and draaiboek of every module that has a plan into the worksheets folder."""
+    if app.builder.format != "html":
+        return []
+    from pathlib import Path
+
+    from leren import agenda
+    from leren.catalog import load
+    from leren.sphinx.worksheet import FOLDER
+
+    catalog = load(app.config.leren_data_dir or None)
+    folder = Path(app.outdir) / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for p in catalog.principles.values():
+        if p.duur is None or not modules.plan_path(p.id).is_file():
+            continue
+        plan = modules.meeting(catalog, p)
+        for suffix in MEETING_FILES:
+            fmt = suffix.rsplit(".", 1)[1]
+            data = agenda.render(plan, fmt, draaiboek="draaiboek" in suffix)
+            target = folder / f"module-{p.id}{suffix}"
+            if not target.is_file() or target.read_bytes() != data:
+                target.write_bytes(data)
+    return []
 
 
 class KeyPoints(DataDirective):
@@ -97,7 +166,7 @@ class PrincipleCaseMatrix(DataDirective):
         headers = ["Principe"] + [c.kort for c in cases]
         rows = []
         for p in catalog.principles.values():
-            row: list = [para(self.doc_link(target(principle(p.id)), f"{p.nummer}. {p.naam}"))]
+            row: list = [para(self.doc_link(page(p.id), f"{p.nummer}. {p.naam}"))]
             for case in cases:
                 row.append(grade_cell(next((ev for ev in case.principes if ev.principe == p.id), None)))
             rows.append(row)
@@ -111,3 +180,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("lesschema", Schedule)
     app.add_directive("kernpunten", KeyPoints)
     app.add_directive("principe-casus-matrix", PrincipleCaseMatrix)
+    app.connect("env-updated", _render_meetings)

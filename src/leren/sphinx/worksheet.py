@@ -24,6 +24,7 @@ from leren.catalog import load
 from leren.formats import FORMATS
 from leren.reproducible import source_date_epoch
 from leren.sphinx.base import DataDirective, bullets, facts, para
+from leren.sphinx.fillable import fillable_data
 from leren.worksheets import build
 from leren.worksheets.batch import target, write_all
 from leren.worksheets.document import Field
@@ -74,6 +75,7 @@ def preview(directive: DataDirective, sheet_id: str) -> nodes.container:
         item += PREVIEWS[field.kind](field)
         fields += item
     box += fields
+    box += fillable_data(directive.env, doc)  # "Invullen en afdrukken" (leren.sphinx.fillable)
     return box
 
 

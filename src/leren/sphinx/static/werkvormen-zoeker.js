@@ -1,14 +1,16 @@
-/* Werkvormen finder: filters the table of werkvormen in the browser. The rules mirror leren/finder.py. */
+/* Werkvormen finder: filters the table of werkvormen in the browser. The rules mirror leren/finder.py.
+   "duur-N" is the time in the room (the steps during the meeting), "soort-X" the kind. */
 "use strict";
 
 function lerenParseRow(classList) {
-  const item = { principes: [], doelen: [], duur: 0, min: 0, max: 0 };
+  const item = { principes: [], doelen: [], duur: 0, min: 0, max: 0, soort: "" };
   for (const cls of classList) {
     if (cls.startsWith("p-")) item.principes.push(cls.slice(2));
     else if (cls.startsWith("d-")) item.doelen.push(cls.slice(2));
     else if (cls.startsWith("duur-")) item.duur = Number(cls.slice(5));
     else if (cls.startsWith("gmin-")) item.min = Number(cls.slice(5));
     else if (cls.startsWith("gmax-")) item.max = Number(cls.slice(5));
+    else if (cls.startsWith("soort-")) item.soort = cls.slice(6);
   }
   return item;
 }
@@ -18,6 +20,7 @@ function lerenMatches(item, c) {
   if (c.maxMinuten != null && item.duur > c.maxMinuten) return false;
   if (c.deelnemers != null && !(item.min <= c.deelnemers && c.deelnemers <= item.max)) return false;
   if (c.doel && !item.doelen.includes(c.doel)) return false;
+  if (c.soort && item.soort !== c.soort) return false;
   return true;
 }
 
@@ -32,6 +35,7 @@ function lerenSetupFinder(form) {
       doel: form.doel.value || null,
       maxMinuten: number(form.duur.value),
       deelnemers: number(form.groep.value),
+      soort: form.soort.value || null,
     };
     let shown = 0;
     rows.forEach((row, i) => {
