@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,6 @@ from leren.catalog import DATA_DIR
 from leren.model import GRADE_LABELS, SOURCE_PLACE
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 SEED = Path("/work/shared/seeds/004_02a7dca95b9feeea.txt")
 PAGES = sorted(p for p in (ROOT / "book").rglob("*.md") if "werkvormen" not in p.parts)
 FIGURES = sorted((ROOT / "book" / "figuren").glob("*.svg"))
@@ -149,14 +146,11 @@ Tekst met {redactie}`een <script>korte</script> aanvulling` erin.
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory) -> str:
-    src = tmp_path_factory.mktemp("mini")
-    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinxcontrib.bibtex", "leren.sphinx"]\n'
-                                 'bibtex_bibfiles = []\nlanguage = "nl"\n', encoding="utf-8")
-    (src / "index.md").write_text(MINI_PAGE, encoding="utf-8")
-    out = src / "_build"
-    proc = subprocess.run([str(BIN / "sphinx-build"), "-q", "-b", "html", str(src), str(out)],
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    """The page built in-process in a tiny project (tests/sphinx_support)."""
+    from sphinx_support import build_mini
+
+    out, _ = build_mini(tmp_path_factory.mktemp("mini"), {"index": MINI_PAGE},
+                        extensions=["myst_parser", "sphinxcontrib.bibtex", "leren.sphinx"], bibtex_bibfiles=[])
     return (out / "index.html").read_text(encoding="utf-8")
 
 
