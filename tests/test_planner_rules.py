@@ -267,6 +267,8 @@ def test_export_is_json_and_holds_what_a_browser_needs(catalog):
     assert reeks["bijeenkomsten"] == 3 and reeks["bijeenkomst_minuten"] == [180, 120, 120]
     assert [len(r) for r in reeks["bijeenkomst_rondes"]] == [1, 1, 1]
     assert data["werkvormen"]["plaatsbepaling"]["werkblad"] == "werkvorm-plaatsbepaling"
+    assert data["plan"]["velden"][:3] == ["titel", "datum", "start"] and "deelnemers" in data["plan"]["velden"]
+    assert data["plan"]["blokken"]["werkvorm"] == ["bijeenkomst", "minuten", "notitie"]
     sheet = data["werkbladen"]["principe-ervaringsleren"]
     assert sheet["minuten"] == catalog.worksheets["principe-ervaringsleren"].minuten
 

@@ -125,9 +125,9 @@ MESSAGES: dict[str, str] = {
 WARNINGS = ("groep_te_groot", "groep_te_klein", "rondes_langer", "sterk_ingekort")
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
-_OPTIONAL = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie")
+OPTIONAL_FIELDS = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie")
 _DETAILS = ("groep", "trainer", "locatie", "organisatie")
-_BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
+BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
                "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
 _SUBGROUP_WORDS = (("tweeta", 2), ("duo", 2), ("paren", 2), ("drieta", 3), ("trio", 3), ("vierta", 4),
                    ("vijfta", 5), ("zesta", 6))
@@ -396,11 +396,11 @@ class _Reader:
         for key in ("titel", "datum", "start", "blokken"):
             if raw.get(key) in (None, ""):
                 self.add(self.line(key), "veld_ontbreekt", veld=key)
-        known = {"titel", "datum", "start", "blokken", *_OPTIONAL, "__regel__", "__regels__"}
+        known = {"titel", "datum", "start", "blokken", *OPTIONAL_FIELDS, "__regel__", "__regels__"}
         for key in raw:
             if key not in known:
                 self.add(self.line(key), "onbekend_veld", veld=key,
-                         toegestaan=f"titel, datum, start, blokken, {', '.join(_OPTIONAL)}")
+                         toegestaan=f"titel, datum, start, blokken, {', '.join(OPTIONAL_FIELDS)}")
         date = self._date()
         start_time = self._time("start")
         end_time = self._time("einde")
@@ -484,15 +484,15 @@ class _Reader:
         if not isinstance(item, dict):
             self.add(line, "blok_soort", blok=index)
             return None
-        kinds = [k for k in _BLOCK_KEYS if k in item]
+        kinds = [k for k in BLOCK_KEYS if k in item]
         if len(kinds) != 1:
             self.add(line, "blok_een_soort", blok=index)
             return None
         kind = kinds[0]
         for key in item:
-            if key not in _BLOCK_KEYS[kind] | {kind, "__regel__", "__regels__"}:
+            if key not in BLOCK_KEYS[kind] | {kind, "__regel__", "__regels__"}:
                 self.add(line, "blok_onbekend_veld", veld=key, blok=index, soort=kind,
-                         toegestaan=", ".join(sorted(_BLOCK_KEYS[kind])))
+                         toegestaan=", ".join(sorted(BLOCK_KEYS[kind])))
         note = str(item.get("notitie") or "")
         block = None
         if kind == "pauze":
@@ -644,6 +644,7 @@ def export(catalog: Catalog | None = None) -> dict:
                    null), rondes: [{minuten, per_beurt, beurten, groepje}] (the in-room steps of a
                    werkvorm; of every meeting for a traject: bijeenkomst_rondes)}}
       werkbladen: {id: {titel, minuten}}
+      plan: {velden: [the fields of a plan], blokken: {kind: [the keys a block of that kind may have]}}
     Durations in messages are written as `duration_text` does: '45 min', '2 uur', '1 uur 30 min'.
     """
     catalog = catalog or load()
@@ -671,5 +672,7 @@ def export(catalog: Catalog | None = None) -> dict:
         formats[fmt.id] = entry
     sheets = {s.id: {"titel": s.titel, "minuten": s.minuten}
               for s in sorted(catalog.worksheets.values(), key=lambda s: s.id)}
+    plan = {"velden": ["titel", "datum", "start", *OPTIONAL_FIELDS],
+            "blokken": {kind: sorted(keys) for kind, keys in BLOCK_KEYS.items()}}
     return {"versie": 1, "grenzen": dict(LIMITS), "berichten": dict(MESSAGES), "waarschuwingen": list(WARNINGS),
-            "werkvormen": formats, "werkbladen": sheets}
+            "werkvormen": formats, "werkbladen": sheets, "plan": plan}
