@@ -206,6 +206,12 @@ def test_group_size_is_a_warning_not_a_refusal(catalog):
     small = parse_plan(plan("- werkvorm: kring", head="deelnemers: 2"), catalog).waarschuwingen
     assert [w.code for w in small] == ["groep_te_klein"]
     assert parse_plan(plan("- werkvorm: kring", "  minuten: 60", head="deelnemers: 12"), catalog).waarschuwingen == []
+    # a group that adds less than five minutes to the rounds gives no warning, even in a shortened block
+    # (13 people: 5 + 26 + 8 = 39 min, 4 more than the werkvorm's 35; 14 people: 41 min, 6 more)
+    assert [w.code for w in parse_plan(plan("- werkvorm: kring", "  minuten: 30", head="deelnemers: 13"),
+                                       catalog).waarschuwingen] == ["groep_te_groot"]
+    assert [w.code for w in parse_plan(plan("- werkvorm: kring", "  minuten: 30", head="deelnemers: 14"),
+                                       catalog).waarschuwingen] == ["groep_te_groot", "rondes_langer"]
 
 
 def test_rounds_scale_with_the_group():

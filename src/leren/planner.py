@@ -55,8 +55,9 @@ from leren.text import duration as duration_text
 MAX_BLOCK_MINUTES = MAX_ROOM_MINUTES  # a block lasts at most four hours, like a werkvorm in the room
 MAX_PARTICIPANTS = 500
 DEFAULT_SUBGROUP = 4
+ROUND_MARGIN = 5  # the group makes rounds at least this many minutes longer before the planner warns
 LIMITS = {"max_blok_minuten": MAX_BLOCK_MINUTES, "max_deelnemers": MAX_PARTICIPANTS,
-          "groepje_standaard": DEFAULT_SUBGROUP}
+          "groepje_standaard": DEFAULT_SUBGROUP, "rondes_marge": ROUND_MARGIN}
 
 # Every message of the planner, by id. Placeholders are {name}; every value is already text.
 MESSAGES: dict[str, str] = {
@@ -615,7 +616,7 @@ class _Reader:
         steps = block.stappen
         if any(s.per_beurt for s in steps):
             needed = sum(steps_minutes(steps, participants))
-            if needed > block.minuten and needed > sum(s.minuten for s in steps):
+            if needed > block.minuten and needed - sum(s.minuten for s in steps) >= ROUND_MARGIN:
                 self.warn(block.regel, "rondes_langer", blok=index, naam=fmt.naam, deelnemers=participants,
                           nodig=duration_text(needed), minuten=duration_text(block.minuten))
 
@@ -637,7 +638,8 @@ def export(catalog: Catalog | None = None) -> dict:
 
     Shape (stable; branch `workbench` reads it):
       versie: 1
-      grenzen: {max_blok_minuten, max_deelnemers, groepje_standaard}
+      grenzen: {max_blok_minuten, max_deelnemers, groepje_standaard, rondes_marge}
+        ('rondes_langer' when the rounds need more than the block and the group adds at least rondes_marge)
       berichten: {id: template with {named} placeholders}; waarschuwingen: [ids that are warnings]
       werkvormen: {id: {naam, soort, minuten (time in the room), groepsgrootte: [min, max],
                    bijeenkomsten, looptijd, bijeenkomst_minuten: [per meeting], werkblad (worksheet id or
