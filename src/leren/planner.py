@@ -129,7 +129,10 @@ _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 OPTIONAL_FIELDS = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie")
 _DETAILS = ("groep", "trainer", "locatie", "organisatie")
 BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
-               "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
+              "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
+# The plan file's shape, public for the planner page (`leren.sphinx.planner`).
+PLAN_OPTIONAL_FIELDS = OPTIONAL_FIELDS  # public names the planner page reads
+PLAN_BLOCK_KEYS = BLOCK_KEYS
 _SUBGROUP_WORDS = (("tweeta", 2), ("duo", 2), ("paren", 2), ("drieta", 3), ("trio", 3), ("vierta", 4),
                    ("vijfta", 5), ("zesta", 6))
 _NUMBER = re.compile(r"\b([2-9]|1[0-2])\b")
@@ -529,8 +532,7 @@ class _Reader:
         minutes = self._minutes(item["minuten"], line, index) if "minuten" in item else sheet.minuten
         if not minutes:
             return None
-        title = sheet.titel if sheet.titel.casefold().startswith("werkblad") else f"Werkblad: {sheet.titel}"
-        return Block("werkblad", title, minutes, clock, notitie=note, regel=line,
+        return Block("werkblad", sheet_block_title(sheet), minutes, clock, notitie=note, regel=line,
                      standaard=sheet.minuten, werkblad=sheet)
 
     def _format_block(self, item, index, line, clock, note) -> Block | None:
@@ -633,6 +635,11 @@ def _hint(key, known: dict, command: str) -> str:
 # --- for the browser planner ------------------------------------------------------------------------
 
 
+def sheet_block_title(sheet: Worksheet) -> str:
+    """How a worksheet block is named in an agenda: 'Werkblad: <titel>', unless the title says so already."""
+    return sheet.titel if sheet.titel.casefold().startswith("werkblad") else f"Werkblad: {sheet.titel}"
+
+
 def export(catalog: Catalog | None = None) -> dict:
     """Everything a browser needs to apply the planner's rules, JSON-serialisable.
 
@@ -645,7 +652,7 @@ def export(catalog: Catalog | None = None) -> dict:
                    bijeenkomsten, looptijd, bijeenkomst_minuten: [per meeting], werkblad (worksheet id or
                    null), rondes: [{minuten, per_beurt, beurten, groepje}] (the in-room steps of a
                    werkvorm; of every meeting for a traject: bijeenkomst_rondes)}}
-      werkbladen: {id: {titel, minuten}}
+      werkbladen: {id: {titel, bloktitel (the title of its block, see `sheet_block_title`), minuten}}
       plan: {velden: [the fields of a plan], blokken: {kind: [the keys a block of that kind may have]}}
     Durations in messages are written as `duration_text` does: '45 min', '2 uur', '1 uur 30 min'.
     """
@@ -672,7 +679,7 @@ def export(catalog: Catalog | None = None) -> dict:
         if fmt.soort == "traject" and fmt.bijeenkomsten:
             entry["bijeenkomst_rondes"] = [rounds(meeting_steps(fmt, n)) for n in range(1, fmt.bijeenkomsten + 1)]
         formats[fmt.id] = entry
-    sheets = {s.id: {"titel": s.titel, "minuten": s.minuten}
+    sheets = {s.id: {"titel": s.titel, "bloktitel": sheet_block_title(s), "minuten": s.minuten}
               for s in sorted(catalog.worksheets.values(), key=lambda s: s.id)}
     plan = {"velden": ["titel", "datum", "start", *OPTIONAL_FIELDS],
             "blokken": {kind: sorted(keys) for kind, keys in BLOCK_KEYS.items()}}

@@ -270,9 +270,7 @@
         const sheet = rules.werkbladen[block.werkblad];
         if (!sheet) return add(regel, "werkblad_onbekend", { werkblad: block.werkblad, hint: " Zie 'leren lijst werkbladen'." }, where);
         const minutes = minutesOf(sheet.minuten);
-        // leren.planner: a worksheet whose title already starts with "Werkblad" keeps it as it is.
-        const titel = /^werkblad/i.test(sheet.titel) ? sheet.titel : `Werkblad: ${sheet.titel}`;
-        if (minutes) made = { titel, minuten: minutes, standaard: sheet.minuten };
+        if (minutes) made = { titel: sheet.bloktitel, minuten: minutes, standaard: sheet.minuten };
       } else {
         const fmt = rules.werkvormen[block.werkvorm];
         if (!fmt) return add(regel, "werkvorm_onbekend", { werkvorm: block.werkvorm, hint: " Zie 'leren lijst werkvormen'." }, where);
@@ -346,7 +344,7 @@
         if (rounds.some((r) => r.per_beurt)) {
           const needed = rounds.reduce((sum, r) => sum + stepMinutes(r, participants, limits.groepje_standaard), 0);
           const own = rounds.reduce((sum, r) => sum + r.minuten, 0);
-          if (needed > b.minuten && needed - own >= limits.rondes_marge) {
+          if (needed > b.minuten && needed > own) {
             warn(b.regel, "rondes_langer", { blok: k + 1, naam: fmt.naam, deelnemers: participants,
                                              nodig: duration(needed), minuten: duration(b.minuten) }, { blok: b.index });
           }
