@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the Debian packages that the browser tests, the PDF route and the Node-based checks need.
+# Install the Debian packages that the browser tests, the PDF route, the HTML check and the Node-based checks need.
 # Idempotent: installs only what is missing. Needs root (or sudo) on Debian/Ubuntu.
 set -euo pipefail
 
@@ -8,6 +8,8 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# Java runs the Nu HTML Checker (npm vnu-jar) of tests/test_html_valid.py.
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 python3 -c "import venv, ensurepip" >/dev/null 2>&1 || need+=(python3-venv)
 command -v make >/dev/null 2>&1 || need+=(make)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import subprocess
 import sys
@@ -11,13 +12,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 FIXTURES = Path(__file__).parent / "fixtures"
+# Sphinx's own testing fixtures (`make_app`, `app`) for directive tests on tiny projects.
+pytest_plugins = ("sphinx.testing.fixtures",)
 # Sphinx writes "path:line: WARNING: text" or "WARNING: text"; Python's logging ("ERROR:tornado...") is not Sphinx.
 SPHINX_PROBLEM = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL|SEVERE): ")
+DEBIAN_PACKAGES = ("chromium", "nodejs", "npm")
+
+
+def pytest_report_header(config) -> list[str]:
+    """The Debian packages the browser tests run on (Playwright is pinned to one Chromium protocol)."""
+    try:
+        proc = subprocess.run(["dpkg-query", "-W", "-f", "${Package}=${Version}\n", *DEBIAN_PACKAGES],
+                              capture_output=True, text=True, timeout=20)
+        found = dict(line.split("=", 1) for line in proc.stdout.splitlines() if "=" in line)
+    except (OSError, subprocess.SubprocessError):
+        found = {}
+    for name in DEBIAN_PACKAGES:  # npm may come with another package (NodeSource's nodejs)
+        if not found.get(name):
+            try:
+                version = subprocess.run([name, "--version"], capture_output=True, text=True, timeout=20).stdout
+                found[name] = f"{version.strip()} (geen eigen pakket)" if version.strip() else "ontbreekt"
+            except (OSError, subprocess.SubprocessError):
+                found[name] = "ontbreekt"
+    return ["debian: " + ", ".join(f"{name} {found[name]}" for name in DEBIAN_PACKAGES)]
 
 
 @dataclass
@@ -45,32 +66,61 @@ class BuiltBook:
 
 
 def toc_docnames() -> list[str]:
-    """Every document named in _toc.yml, in order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]]
+    """Every document of the table of contents in reading order, the pages made from data included."""
+    import leren
+    from leren.sphinx.generated import reading_order
 
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                names.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return names
+    return reading_order(ROOT / "_toc.yml", leren.load())
 
 
 def build_book(out: Path) -> BuiltBook:
-    """Build the book strictly and from scratch into `out` (the HTML lands in `out/_build/html`)."""
+    """Build the book strictly and from scratch into `out` (the HTML lands in `out/_build/html`, the log in
+    `out/build.log` and the exit code in `out/build.rc`)."""
     cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all",
            "--warningiserror", "--nitpick", "--keep-going"]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     log = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + proc.stderr)
+    (out / "build.log").write_text(log, encoding="utf-8")
+    (out / "build.rc").write_text(str(proc.returncode), encoding="utf-8")
     return BuiltBook(html=out / "_build" / "html", log=log, returncode=proc.returncode)
 
 
 @pytest.fixture(scope="session")
 def book(tmp_path_factory) -> BuiltBook:
+    """The one full build of a test run. LEREN_BOEK=<folder> reuses a folder an earlier run's `build_book`
+    filled (when working on tests; a full `make test` always builds afresh)."""
+    reuse = os.environ.get("LEREN_BOEK")
+    if reuse:
+        out = Path(reuse)
+        return BuiltBook(html=out / "_build" / "html", log=(out / "build.log").read_text(encoding="utf-8"),
+                         returncode=int((out / "build.rc").read_text(encoding="utf-8")))
     return build_book(tmp_path_factory.mktemp("book"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that needs the full book build (directly or through a fixture) with `book`, so
+    `pytest -m "not book"` runs the unit tests alone."""
+    for item in items:
+        if "book" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.book)
+
+
+@dataclass
+class Alles:
+    """One run of `leren alles` on the package data, every worksheet in every format."""
+
+    folder: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(scope="session")
+def alles(tmp_path_factory) -> Alles:
+    """`leren alles` once per test session, through the console script as a user runs it, without
+    SOURCE_DATE_EPOCH; shared by the command's end-to-end test, the reproducibility check and the bundle."""
+    folder = tmp_path_factory.mktemp("alles") / "werkbladen"
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    proc = subprocess.run([str(BIN / "leren"), "alles", "--uit", str(folder)], capture_output=True, text=True,
+                          env=env)
+    return Alles(folder=folder, returncode=proc.returncode, stdout=proc.stdout, stderr=proc.stderr)

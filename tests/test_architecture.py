@@ -29,8 +29,8 @@ import pytest
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "leren"
 CORE = {"__init__", "errors", "model", "schema", "catalog", "text", "formats", "paths", "exercises", "planner",
-        "reproducible", "finder", "modules"}
-BASES = {"docxbase", "typstbase", "worksheets", "agenda"}
+        "reproducible", "finder", "derived", "modules"}
+BASES = {"docxbase", "typstbase", "worksheets", "agenda", "wheel"}
 ADAPTERS = {"sphinx", "pdfbook", "offline", "oefeningen"}
 TOP = {"cli"}
 ALIASES = {"oefeningen_widgets": "oefeningen"}

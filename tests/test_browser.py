@@ -11,23 +11,19 @@ import html
 import re
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
-from browser_support import launch, serve
+from browser_support import AXE, REFRESH, axe_violations, launch, serve, site_pages
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Known axe findings that are accepted, with the reason. Keep this empty unless a finding cannot be fixed
 # in the extension's templates, CSS or transforms. Format: {(rule id, page or "*"): "reason"}.
 AXE_ALLOWED: dict[tuple[str, str], str] = {}
 # Inflected Dutch words that occur in the text; searching must find the pages that contain them.
 SEARCH_WORDS = ["spanningen", "professionals", "ervaringen", "bijeenkomsten", "werkvormen"]
 EXTERNAL: set[str] = set()  # every URL the browser tried to reach outside the local server
-REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', re.IGNORECASE)
 
 
 @dataclass
@@ -40,10 +36,6 @@ class Sweep:
     console_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
-
-
-def site_pages(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
 
 
 @pytest.fixture(scope="module")
@@ -99,16 +91,7 @@ def sweep(book, served, context) -> Sweep:
             page.wait_for_url(served + redirect.group(1))
             continue
         page.goto(served + rel, wait_until="load")
-        found = page.evaluate(
-            """async (tags) => {
-                const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                                   resultTypes: ['violations']});
-                return r.violations.flatMap(v => v.nodes.map(
-                    n => `${v.id}: ${n.target.join(' ')} (${v.impact})`));
-            }""",
-            WCAG_TAGS,
-        )
-        found = [v for v in found if (v.split(":")[0], rel) not in AXE_ALLOWED
+        found = [v for v in axe_violations(page) if (v.split(":")[0], rel) not in AXE_ALLOWED
                  and (v.split(":")[0], "*") not in AXE_ALLOWED]
         if found:
             result.violations[rel] = found

@@ -229,11 +229,9 @@ def test_alles_into_a_file_is_refused(capsys, tmp_path):
     assert code == 2 and "is een bestand, geen map" in err
 
 
-def test_alles_on_the_package_data(tmp_path):
-    """Every worksheet in the package renders in every format (the end-to-end run of the command)."""
-    script = Path(sys.executable).parent / "leren"
-    proc = subprocess.run([str(script), "alles", "--uit", str(tmp_path)], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+def test_alles_on_the_package_data(alles):
+    """Every worksheet in the package renders in every format (the end-to-end run of the command, shared)."""
+    assert alles.returncode == 0, alles.stderr
     import leren
 
-    assert len(list(tmp_path.iterdir())) == 4 * len(leren.load().worksheets)
+    assert len(list(alles.folder.iterdir())) == 4 * len(leren.load().worksheets)

@@ -16,16 +16,7 @@ from leren.finder import Criteria, find
 from leren.model import Purpose
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT / "book" / "werkvormen"
 SCRIPT = ROOT / "src" / "leren" / "sphinx" / "static" / "werkvormen-zoeker.js"
-
-
-def test_every_werkvorm_has_exactly_one_page():
-    formats = set(leren.load().formats)
-    pages = {p.stem for p in PAGES.glob("*.md")} - {"index", "planner"}
-    assert formats == pages
-    for fmt in formats:
-        assert (PAGES / f"{fmt}.md").read_text(encoding="utf-8").split() == ["```{werkvorm}", fmt, "```"]
 
 
 def test_werkvorm_page_is_rendered_from_data(book):

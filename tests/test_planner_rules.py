@@ -24,6 +24,7 @@ from leren.planner import (
     parse_plan,
     scaled,
     round_sizes,
+    subgroup_size,
     steps_minutes,
 )
 
@@ -221,6 +222,14 @@ def test_rounds_scale_with_the_group():
     assert round_sizes([fours, harvest, in_pairs, plain]) == [None, 4, 2, None]
 
 
+@pytest.mark.parametrize(("indeling", "size"), [
+    ("hele groep, of tweetallen bij het interview", None), ("plenair in de kring", None), ("tweetallen", 2),
+    ("in trio's, daarna plenair", 3), ("groepjes van drie tot vijf", 4), ("groepjes van 6", 6), ("groepjes", 4),
+    ("alleen", None), (None, None)])
+def test_subgroup_size_reads_the_main_configuration(indeling, size):
+    assert subgroup_size(Step(wat="x", minuten=5, indeling=indeling)) == size
+
+
 def test_shortening_a_lot_warns(catalog):
     agenda = parse_plan(plan("- werkvorm: kring", "  minuten: 15"), catalog)
     assert [str(w) for w in agenda.waarschuwingen] == [
@@ -258,6 +267,8 @@ def test_export_is_json_and_holds_what_a_browser_needs(catalog):
     assert reeks["bijeenkomsten"] == 3 and reeks["bijeenkomst_minuten"] == [180, 120, 120]
     assert [len(r) for r in reeks["bijeenkomst_rondes"]] == [1, 1, 1]
     assert data["werkvormen"]["plaatsbepaling"]["werkblad"] == "werkvorm-plaatsbepaling"
+    assert data["plan"]["velden"][:3] == ["titel", "datum", "start"] and "deelnemers" in data["plan"]["velden"]
+    assert data["plan"]["blokken"]["werkvorm"] == ["bijeenkomst", "minuten", "notitie"]
     sheet = data["werkbladen"]["principe-ervaringsleren"]
     assert sheet["minuten"] == catalog.worksheets["principe-ervaringsleren"].minuten
 
@@ -276,3 +287,22 @@ def test_worksheet_block_defaults_to_the_worksheet_minutes(catalog):
     assert block.minuten == catalog.worksheets["principe-ervaringsleren"].minuten and block.werkblad is not None
     [problem] = errors(plan("- werkblad: principe-ervaringslere"), catalog)
     assert problem.startswith("regel 5: onbekend werkblad") and "Bedoelde je 'principe-ervaringsleren'" in problem
+
+
+def test_command_refuses_an_interventie_block_and_writes_nothing(tmp_path, capsys):
+    from leren.cli import main
+
+    catalog = leren.load()
+    interventie = next(f for f in catalog.formats.values() if f.soort == "interventie")
+    traject = next(f for f in catalog.formats.values() if f.soort == "traject")
+    path = tmp_path / "plan.yml"
+    path.write_text(plan(f"- werkvorm: {interventie.id}", f"- werkvorm: {traject.id}"), encoding="utf-8")
+    assert main(["programma", str(path), "--draaiboek"]) == 2
+    err = capsys.readouterr().err
+    assert f"regel 5: '{interventie.naam}' (blok 1) is een interventie" in err
+    assert f"regel 6: '{traject.naam}' (blok 2) is een traject van {traject.bijeenkomsten} bijeenkomsten" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yml"]
+    path.write_text(plan(f"- werkvorm: {traject.id}", "  bijeenkomst: 1"), encoding="utf-8")
+    code = main(["programma", str(path), "--draaiboek", "--formaat", "md"])
+    minutes = meeting_minutes(traject)[0]
+    assert (code == 0) == (minutes <= MAX_BLOCK_MINUTES)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
-import sys
 import textwrap
+import unicodedata
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,6 +23,8 @@ from pypdf import PdfReader
 
 from browser_support import launch, serve
 from conftest import ROOT, toc_docnames
+from sphinx_support import build_mini
+
 import leren
 from leren.formats import FORMATS
 from leren.offline.bundle import FOLDER, make_bundle
@@ -40,7 +41,8 @@ EXTERNAL = re.compile(r"""^(https?:)?//""", re.IGNORECASE)
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace, in NFKC: a ligature glyph in the PDF ('ﬂ') reads as its letters ('fl')."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def pdf_text(path: Path) -> str:
@@ -122,18 +124,10 @@ def test_pages_load_nothing_from_other_servers(book):
     assert problems == []
 
 
-def build_print_sample(tmp_path: Path) -> Path:
-    """A small site with every block that hides content on screen, built as the trainer edition."""
-    src = tmp_path / "bron"
-    src.mkdir()
-    (src / "conf.py").write_text(textwrap.dedent("""
-        extensions = ["myst_parser", "sphinx_design", "sphinx_togglebutton", "sphinx_exercise", "leren.sphinx"]
-        myst_enable_extensions = ["colon_fence"]
-        html_theme = "sphinx_book_theme"
-        language = "nl"
-        html_title = "Proef"
-    """), encoding="utf-8")
-    (src / "index.md").write_text(textwrap.dedent("""
+def build_print_sample(tmp_path: Path, monkeypatch) -> Path:
+    """A small site with every block that hides content on screen, built in-process as the trainer edition."""
+    monkeypatch.delenv("LEREN_EDITIE", raising=False)
+    page = textwrap.dedent("""
         # Proefpagina
 
         Een [externe link](https://www.example.org/pad) en een [interne link](tweede.md).
@@ -169,19 +163,19 @@ def build_print_sample(tmp_path: Path) -> Path:
         :class: dropdown
         UITWERKING-TEKST
         :::
-    """), encoding="utf-8")
-    (src / "tweede.md").write_text("# Tweede pagina\n\nTekst.\n", encoding="utf-8")
-    out = tmp_path / "site"
-    env = {**__import__("os").environ, "LEREN_EDITIE": "trainer"}
-    subprocess.run([str(Path(sys.executable).parent / "sphinx-build"), "-q", "-b", "html", str(src), str(out)],
-                   check=True, env=env, capture_output=True)
+    """)
+    out, warnings = build_mini(tmp_path, {"index": page, "tweede": "# Tweede pagina\n\nTekst.\n"},
+                               extensions=["myst_nb", "sphinx_design", "sphinx_togglebutton", "sphinx_exercise",
+                                           "leren.sphinx"],
+                               html_theme="sphinx_book_theme", html_title="Proef", leren_editie="trainer",
+                               myst_enable_extensions=["colon_fence"])
     return out
 
 
-def test_print_shows_every_tab_dropdown_and_solution(tmp_path):
+def test_print_shows_every_tab_dropdown_and_solution(tmp_path, monkeypatch):
     from playwright.sync_api import sync_playwright
 
-    site = build_print_sample(tmp_path)
+    site = build_print_sample(tmp_path, monkeypatch)
     url, stop = serve(site)
     try:
         with sync_playwright() as playwright:

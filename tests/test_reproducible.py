@@ -1,28 +1,26 @@
-"""Reproducible output: two builds of one commit give the same site byte for byte, and two runs of
-`leren alles` give the same worksheet files.
+"""Reproducible output, and the plain Sphinx route giving the same site.
 
-The second build costs one more full build (about 40 s on two cores; the first one is shared with the
-other tests through the `book` fixture). It builds from scratch into its own folder, notebook
-execution included, so nothing is reused from the first build.
+The second build goes the way `make sphinx-html` goes: `jupyter-book config sphinx` writes a conf.py from
+_config.yml (here into a temporary folder, so the work tree stays untouched), then `sphinx-build` builds from
+scratch into its own folder, notebook execution included. Its site must equal the shared Jupyter Book
+build (the `book` fixture) byte for byte: that proves both that two builds of one commit are identical and
+that publishers who use plain Sphinx get the same site.
+
+Two renderings of every worksheet are compared too: the site's downloads (made inside the Sphinx build)
+and the files of the shared `leren alles` run (the command, in its own process).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
-from conftest import BIN, ROOT, build_book
-
-# Files that may legitimately differ between two builds, with the reason. None do today:
-# - `.buildinfo` holds hashes of the configuration and the tags only, no paths or times;
-# - the footer's "Laatste aanpassing" is the date of the last commit, not of the build (leren.sphinx.site);
-# - worksheet PDF/DOCX files carry no clock time unless SOURCE_DATE_EPOCH sets one (leren.worksheets);
-# - notebook outputs are plain text, without execution times or object addresses.
-MAY_DIFFER: dict[str, str] = {}
+from conftest import BIN, ROOT, SPHINX_PROBLEM
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -31,19 +29,37 @@ def digests(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def second_build(tmp_path_factory):
-    start = time.perf_counter()
-    built = build_book(tmp_path_factory.mktemp("book-again"))
-    print(f"second build: {time.perf_counter() - start:.1f} s")
-    assert (built.html / "book" / "intro.html").is_file(), built.log[-3000:]
-    return built
+def sphinx_route(tmp_path_factory) -> tuple[Path, str, str]:
+    """(html folder, generated conf.py text, log) of the plain Sphinx route."""
+    tmp = tmp_path_factory.mktemp("sphinx-route")
+    confdir = tmp / "conf"
+    confdir.mkdir()
+    shutil.copy2(ROOT / "_config.yml", confdir / "_config.yml")
+    proc = subprocess.run([str(BIN / "jupyter-book"), "config", "sphinx", str(ROOT), "--config",
+                           str(confdir / "_config.yml")], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    conf = (confdir / "conf.py").read_text(encoding="utf-8")
+    out = tmp / "html"
+    # The same flags as `make sphinx-html`; -c and -d keep conf.py and the doctrees out of the work tree.
+    proc = subprocess.run([str(BIN / "sphinx-build"), "-W", "-n", "--keep-going", "-E", "-b", "html", "-c",
+                           str(confdir), "-d", str(tmp / "doctrees"), str(ROOT), str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    log = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + proc.stderr)
+    assert proc.returncode == 0, log[-4000:]
+    return out, conf, log
 
 
-def test_two_builds_give_identical_files(book, second_build):
-    first, second = digests(book.html), digests(second_build.html)
+def test_sphinx_route_config_comes_from_config_yml(sphinx_route):
+    _, conf, log = sphinx_route
+    assert "leren.sphinx" in conf and "language = 'nl'" in conf
+    assert not (ROOT / "conf.py").exists(), "conf.py wordt gegenereerd en hoort niet in de repository"
+    assert [line for line in log.splitlines() if SPHINX_PROBLEM.search(line)] == []
+
+
+def test_sphinx_route_gives_the_same_site_byte_for_byte(book, sphinx_route):
+    first, second = digests(book.html), digests(sphinx_route[0])
     assert sorted(first.keys() ^ second.keys()) == []
-    differ = sorted(name for name in first if first[name] != second[name] and name not in MAY_DIFFER)
-    assert differ == []
+    assert sorted(name for name in first if first[name] != second[name]) == []
 
 
 def test_footer_date_is_that_of_the_last_commit(book):
@@ -61,17 +77,13 @@ def test_footer_date_is_that_of_the_last_commit(book):
     assert f"Laatste aanpassing op {expected}." in book.page("book/intro")
 
 
-def run_alles(folder: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    # PDF only: the site build above already compares the DOCX files of the worksheets it uses.
-    proc = subprocess.run([str(BIN / "leren"), "alles", "--uit", str(folder), "--formaat", "pdf"],
-                          capture_output=True, text=True, env=env)
-    assert proc.returncode == 0, proc.stderr
-
-
-def test_two_worksheet_runs_give_identical_pdfs(tmp_path):
-    run_alles(tmp_path / "een")
-    run_alles(tmp_path / "twee")
-    first, second = digests(tmp_path / "een"), digests(tmp_path / "twee")
-    assert any(name.endswith(".pdf") for name in first)
-    assert first == second
+def test_worksheets_of_the_site_and_of_leren_alles_are_identical(book, alles):
+    """Two independent renderings (the Sphinx build, and `leren alles` in its own process) agree byte for
+    byte for every worksheet the site offers, in PDF and Word."""
+    assert alles.returncode == 0, alles.stderr
+    made = {p.name: p for p in alles.folder.iterdir()}
+    on_site = {p.name: p for p in (book.html / "werkbladen").iterdir() if p.suffix in (".pdf", ".docx")}
+    assert len(on_site) >= 2 * 50
+    assert sorted(set(on_site) - set(made)) == []
+    differ = sorted(n for n, p in on_site.items() if p.read_bytes() != made[n].read_bytes())
+    assert differ == []

@@ -66,7 +66,7 @@ def test_interventie_shows_time_in_meeting_and_outside(pages):
     body = text(pages["begeleid-podium"])
     assert "Soort Interventie: een zet die je inzet als er iets gebeurt" in body
     assert f"Tijd in de bijeenkomst {fmt.minuten_in_zaal} min" in body
-    assert "Tijd buiten de bijeenkomst vooraf 1 uur 45 min; achteraf 20 min" in body
+    assert "Tijd buiten de bijeenkomst vooraf 1 uur 45 min; achteraf 20 min (met de bijeenkomst erbij: 2 uur 25 min)" in body
 
 
 def test_facilitator_fields_are_shown(pages):
@@ -89,3 +89,33 @@ def test_source_marks_only_on_pages_with_source_material(pages):
     steps = re.search(r"Stappen\s*<span[^>]*>\(([^)]+)\)</span></span></p>", page)
     assert steps and steps.group(1) == ("uit de bron" if "stappen" in fmt.uit_bron else "van de redactie")
     assert "leren-bronmerk" not in pages["1-2-4-all"]
+
+
+def test_field_text_is_data_not_markup(tmp_path):
+    """Text in the new fields is shown as text: markup, braces and long strings stay inert."""
+    import shutil
+
+    import yaml
+
+    from leren.catalog import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "werkvormen" / "1-2-4-all.yml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    hostile = "<script>alert(1)</script> {{ nabespreking }} *nadruk* " + "lang" * 300
+    raw["deelname"] = hostile
+    raw["nabespreking"] = [hostile, "Gewone vraag?"]
+    raw["stappen"][0]["indeling"] = "<b>vet</b>"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(f'extensions = ["leren.sphinx"]\nleren_data_dir = {str(data)!r}\n', encoding="utf-8")
+    (src / "index.rst").write_text(".. werkvorm:: 1-2-4-all\n", encoding="utf-8")
+    out = src / "_build"
+    app = Sphinx(str(src), str(src), str(out), str(out / ".doctrees"), "html", status=None, warning=io.StringIO())
+    app.build()
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<b>vet</b>" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt; {{ nabespreking }} *nadruk* " + "lang" * 300) == 2
+    assert "&lt;b&gt;vet&lt;/b&gt;" in page

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from leren.derived import add_worksheets
 from leren.errors import DataError
 from leren.model import Case, Force, Format, ItemBank, Principle, ReadingPath, Term, TermChoice, Worksheet
 from leren.paths import FORMAT_WORKSHEET_PREFIX, format_worksheet
@@ -108,6 +109,9 @@ def _load(data_dir: Path) -> Catalog:
         _check_kinds(catalog, problems)
     if problems:
         raise DataError(problems)
+    # A werkvorm without a worksheet file gets one made from its own fields (leren.derived).
+    add_worksheets(catalog.formats, catalog.worksheets)
+    catalog.worksheets = dict(sorted(catalog.worksheets.items()))
     catalog.principles = dict(sorted(catalog.principles.items(), key=lambda kv: kv[1].nummer))
     catalog.cases = dict(sorted(catalog.cases.items(), key=lambda kv: kv[1].hoofdstuk))
     catalog.formats = dict(sorted(catalog.formats.items(), key=lambda kv: kv[1].naam.casefold()))
@@ -210,6 +214,23 @@ def _check_references(c: Catalog, problems: list[str]) -> None:
             ref(where, owner.soort, owner.id, pools[owner.soort])
         if bank.werkblad is not None:
             ref(where, "werkblad", bank.werkblad, c.worksheets)
+        sheet = c.worksheets.get(bank.werkblad) if bank.werkblad else None
+        if bank.werkblad_veld is not None and sheet is None:
+            problems.append(f"{where}: 'werkblad_veld' heeft een 'werkblad' nodig; geef het werkblad of laat het veld weg.")
+        elif sheet is not None:
+            texts = [n for n, f in enumerate(sheet.velden) if f.soort in ("regels", "vak")]
+            if bank.werkblad_veld not in texts:
+                problems.append(f"{where}: 'werkblad_veld' moet een tekstveld van werkblad '{sheet.id}' aanwijzen "
+                                f"(soort regels of vak); dat zijn de nummers {', '.join(map(str, texts))} (tellen vanaf 0).")
+        for item in bank.items:
+            for goal in item.leerdoelen:
+                pid, number = goal.rsplit(":", 1)
+                ref(f"{where}, vraag '{item.id}'", "principe", pid, c.principles)
+                principle = c.principles.get(pid)
+                if principle is not None and not 1 <= int(number) <= len(principle.leerdoelen):
+                    problems.append(f"{where}, vraag '{item.id}': principe '{pid}' heeft {len(principle.leerdoelen)} "
+                                    f"leerdoelen; '{goal}' bestaat niet. Kies een nummer van 1 tot en met "
+                                    f"{len(principle.leerdoelen)}.")
     for term in c.terms.values():
         for other in term.verwant:
             ref(f"begrippen.yml, item '{term.term}'", "begrip", other, c.terms)

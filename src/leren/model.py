@@ -423,6 +423,10 @@ class ReadingPath:
 
 
 ItemKind = Literal["meerkeuze", "indelen", "volgorde", "koppelen", "reflectie"]
+# What a scored item asks of a student: apply a principle to a situation from practice, explain how
+# something works, or remember a name or a fact.
+ItemLevel = Literal["toepassen", "begrijpen", "onthouden"]
+MC_OPTIONS = 4  # every multiple-choice item has this many options
 
 
 @dataclass
@@ -460,12 +464,21 @@ class ExerciseItem:
     paren: list[Pair] = field(default_factory=list)
     hulpvragen: list[str] = field(default_factory=list)
     uitleg: str = ""
+    niveau: ItemLevel | None = None  # required for every scored item
+    # the learning goals of principle modules this item practises, as '<principe-id>:<number from 1>'
+    leerdoelen: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         kind = self.soort
+        if kind != "reflectie" and self.niveau is None:
+            return [f"vraag '{self.id}': geef een 'niveau': toepassen, begrijpen of onthouden."]
+        bad = [ref for ref in self.leerdoelen if ":" not in ref or not ref.rsplit(":", 1)[1].isdigit()]
+        if bad:
+            return [f"vraag '{self.id}': '{bad[0]}' in 'leerdoelen' is geen verwijzing; "
+                    f"schrijf '<principe-id>:<nummer>', bijvoorbeeld 'ervaringsleren:2'."]
         if kind == "meerkeuze":
-            if len(self.opties) < 2 or sum(o.goed for o in self.opties) != 1:
-                return [f"vraag '{self.id}': geef minstens twee 'opties', waarvan precies een met 'goed: true'."]
+            if len(self.opties) != MC_OPTIONS or sum(o.goed for o in self.opties) != 1:
+                return [f"vraag '{self.id}': geef precies {MC_OPTIONS} 'opties', waarvan precies een met 'goed: true'."]
         elif kind == "indelen":
             if len(self.categorieen) < 2 or len(self.uitspraken) < 2:
                 return [f"vraag '{self.id}': geef minstens twee 'categorieen' en twee 'uitspraken'."]
@@ -494,6 +507,8 @@ class ItemBank:
     hoort_bij: Owner
     items: list[ExerciseItem]
     werkblad: str | None = None  # the worksheet a student fills in with her reflection answers
+    # the field of that worksheet (index in its 'velden', from 0) that takes the reflection answer on the site
+    werkblad_veld: int | None = None
 
     def problems(self) -> list[str]:
         ids = [item.id for item in self.items]

@@ -125,13 +125,16 @@ MESSAGES: dict[str, str] = {
 WARNINGS = ("groep_te_groot", "groep_te_klein", "rondes_langer", "sterk_ingekort")
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
-_OPTIONAL = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie")
+OPTIONAL_FIELDS = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie")
 _DETAILS = ("groep", "trainer", "locatie", "organisatie")
-_BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
+BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
                "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
 _SUBGROUP_WORDS = (("tweeta", 2), ("duo", 2), ("paren", 2), ("drieta", 3), ("trio", 3), ("vierta", 4),
                    ("vijfta", 5), ("zesta", 6))
 _NUMBER = re.compile(r"\b([2-9]|1[0-2])\b")
+_NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
+_ALTERNATIVES = re.compile(r",|;|\bof\b|\bdaarna\b|\bdan\b")
+_WHOLE_GROUP = re.compile(r"hele groep|plenair|\bkring\b|iedereen samen")
 
 
 @dataclass(frozen=True)
@@ -245,15 +248,22 @@ def meeting_minutes(fmt: Format) -> list[int]:
 
 
 def subgroup_size(step: Step) -> int | None:
-    """How many people a subgroup of this step has, read from its `indeling`; None when it names none."""
-    text = (step.indeling or "").casefold()
+    """How many people a subgroup of this step has, read from its `indeling`; None when it names none.
+
+    Only the main configuration counts: what comes before a comma, 'of' or 'daarna' ("hele groep, of
+    tweetallen bij het interview" is the whole group).
+    """
+    text = _ALTERNATIVES.split((step.indeling or "").casefold())[0]
+    if _WHOLE_GROUP.search(text):
+        return None
     for word, size in _SUBGROUP_WORDS:
         if word in text:
             return size
-    match = _NUMBER.search(text) if "groep" in text or "tal" in text else None
-    if match:
-        return int(match.group(1))
-    return DEFAULT_SUBGROUP if re.search(r"\b(sub)?groepjes?\b", text) else None
+    if re.search(r"\b(sub)?groepjes?\b", text):
+        sizes = [int(n) for n in _NUMBER.findall(text)]
+        sizes += [_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text) if w in _NUMBER_WORDS]
+        return round(sum(sizes) / len(sizes)) if sizes else DEFAULT_SUBGROUP  # 'van drie tot vijf': 4
+    return None
 
 
 def round_sizes(steps: list[Step]) -> list[int | None]:
@@ -386,11 +396,11 @@ class _Reader:
         for key in ("titel", "datum", "start", "blokken"):
             if raw.get(key) in (None, ""):
                 self.add(self.line(key), "veld_ontbreekt", veld=key)
-        known = {"titel", "datum", "start", "blokken", *_OPTIONAL, "__regel__", "__regels__"}
+        known = {"titel", "datum", "start", "blokken", *OPTIONAL_FIELDS, "__regel__", "__regels__"}
         for key in raw:
             if key not in known:
                 self.add(self.line(key), "onbekend_veld", veld=key,
-                         toegestaan=f"titel, datum, start, blokken, {', '.join(_OPTIONAL)}")
+                         toegestaan=f"titel, datum, start, blokken, {', '.join(OPTIONAL_FIELDS)}")
         date = self._date()
         start_time = self._time("start")
         end_time = self._time("einde")
@@ -474,15 +484,15 @@ class _Reader:
         if not isinstance(item, dict):
             self.add(line, "blok_soort", blok=index)
             return None
-        kinds = [k for k in _BLOCK_KEYS if k in item]
+        kinds = [k for k in BLOCK_KEYS if k in item]
         if len(kinds) != 1:
             self.add(line, "blok_een_soort", blok=index)
             return None
         kind = kinds[0]
         for key in item:
-            if key not in _BLOCK_KEYS[kind] | {kind, "__regel__", "__regels__"}:
+            if key not in BLOCK_KEYS[kind] | {kind, "__regel__", "__regels__"}:
                 self.add(line, "blok_onbekend_veld", veld=key, blok=index, soort=kind,
-                         toegestaan=", ".join(sorted(_BLOCK_KEYS[kind])))
+                         toegestaan=", ".join(sorted(BLOCK_KEYS[kind])))
         note = str(item.get("notitie") or "")
         block = None
         if kind == "pauze":
@@ -518,7 +528,8 @@ class _Reader:
         minutes = self._minutes(item["minuten"], line, index) if "minuten" in item else sheet.minuten
         if not minutes:
             return None
-        return Block("werkblad", f"Werkblad: {sheet.titel}", minutes, clock, notitie=note, regel=line,
+        title = sheet.titel if sheet.titel.casefold().startswith("werkblad") else f"Werkblad: {sheet.titel}"
+        return Block("werkblad", title, minutes, clock, notitie=note, regel=line,
                      standaard=sheet.minuten, werkblad=sheet)
 
     def _format_block(self, item, index, line, clock, note) -> Block | None:
@@ -633,6 +644,7 @@ def export(catalog: Catalog | None = None) -> dict:
                    null), rondes: [{minuten, per_beurt, beurten, groepje}] (the in-room steps of a
                    werkvorm; of every meeting for a traject: bijeenkomst_rondes)}}
       werkbladen: {id: {titel, minuten}}
+      plan: {velden: [the fields of a plan], blokken: {kind: [the keys a block of that kind may have]}}
     Durations in messages are written as `duration_text` does: '45 min', '2 uur', '1 uur 30 min'.
     """
     catalog = catalog or load()
@@ -660,5 +672,7 @@ def export(catalog: Catalog | None = None) -> dict:
         formats[fmt.id] = entry
     sheets = {s.id: {"titel": s.titel, "minuten": s.minuten}
               for s in sorted(catalog.worksheets.values(), key=lambda s: s.id)}
+    plan = {"velden": ["titel", "datum", "start", *OPTIONAL_FIELDS],
+            "blokken": {kind: sorted(keys) for kind, keys in BLOCK_KEYS.items()}}
     return {"versie": 1, "grenzen": dict(LIMITS), "berichten": dict(MESSAGES), "waarschuwingen": list(WARNINGS),
-            "werkvormen": formats, "werkbladen": sheets}
+            "werkvormen": formats, "werkbladen": sheets, "plan": plan}

@@ -75,9 +75,11 @@ def render_draaiboek(agenda: Agenda) -> bytes:
     base.styled(word, "Subtitle", book.when)
     for label, value in [*book.details, ("Deelnemers", book.participants)]:
         _labelled(word, label, value)
+    if book.scaled_note:
+        word.add_paragraph(book.scaled_note)
     for b in book.blocks:
         base.styled(word, "Heading1", f"{b.time}  {b.title} ({b.minutes})")
-        for label, text in (("Notitie", b.note), ("Tijd", b.change), ("Werkblad", b.worksheet)):
+        for label, text in (("Notitie", b.note), ("Tijd", b.change), ("Zo werk je", b.worksheet)):
             if text:
                 _labelled(word, label, text)
         if b.invitation:

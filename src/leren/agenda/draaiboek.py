@@ -15,8 +15,9 @@ from leren.agenda.rows import KINDS, details, summary, when
 from leren.planner import Agenda, Block, meeting_steps, scaled, steps_minutes
 from leren.text import duration
 
-SCALED_NOTE = ("Is een blok korter of langer dan de werkvorm zelf, dan zijn de minuten van de stappen naar "
-               "verhouding aangepast. Achter 'was' staan de minuten van de werkvorm; kies zelf wat je inkort.")
+SCALED_NOTE = ("Is een blok korter of langer dan de werkvorm vraagt, dan zijn de minuten van de stappen naar "
+               "verhouding aangepast. Achter 'was' staan de minuten die de werkvorm voor deze groep vraagt; kies "
+               "zelf wat je inkort.")
 MOMENTS = {"voor": "Vooraf", "tussen": "Tussen de bijeenkomsten", "na": "Achteraf"}
 
 
@@ -72,6 +73,7 @@ class Draaiboek:
     checks: list[GroupCheck]
     check_note: str
     summary: str
+    scaled_note: str = ""  # SCALED_NOTE when some step's minutes differ from the werkvorm's
 
 
 def build(agenda: Agenda) -> Draaiboek:
@@ -93,6 +95,7 @@ def build(agenda: Agenda) -> Draaiboek:
         checks=checks,
         check_note=note,
         summary=summary(agenda),
+        scaled_note=SCALED_NOTE if any(s.changed for b in blocks for s in b.steps) else "",
     )
 
 
@@ -104,7 +107,7 @@ def _block(agenda: Agenda, block: Block) -> BlockPlan:
         plan.change = f"{verb}: {duration(block.minuten)} in plaats van {duration(block.standaard)}."
     if block.werkblad is not None:
         sheet = block.werkblad
-        plan.worksheet = f"{sheet.titel}. {sheet.instructie}"
+        plan.worksheet = sheet.instructie
     fmt = block.werkvorm
     if fmt is None:
         return plan
@@ -136,7 +139,7 @@ def _materials(agenda: Agenda) -> list[tuple[str, str]]:
         items = list(block.werkvorm.ruimte_en_materialen) if block.werkvorm else []
         if block.werkblad is not None:
             copies = f"{agenda.deelnemers} exemplaren" if agenda.deelnemers else "een per deelnemer"
-            items.append(f"Werkblad '{block.werkblad.titel}', {copies}")
+            items.append(f"{block.werkblad.titel}, {copies}")
         for item in items:
             users = found.setdefault(" ".join(item.split()), [])
             if block.titel not in users:

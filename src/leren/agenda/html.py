@@ -6,18 +6,16 @@ from html import escape
 
 from leren.agenda.rows import details, rows, summary, when
 from leren.planner import Agenda
+from leren.worksheets.html import PAGE_STYLE
 
-STYLE = """
-body { font-family: system-ui, sans-serif; line-height: 1.45; color: #1b1f24; max-width: 46rem; margin: 2rem auto;
-       padding: 0 1rem; }
-h1 { color: #1f4e79; margin-bottom: 0.2rem; }
+STYLE = PAGE_STYLE + """
+h1 { color: var(--accent); margin-bottom: 0.2rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-th, td { border-bottom: 1px solid #8c98a4; padding: 0.45rem 0.5rem; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid var(--line); padding: 0.45rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #eef2f6; }
 td.tijd { white-space: nowrap; font-variant-numeric: tabular-nums; }
-.soort { color: #4a5560; font-size: 0.9em; }
-@page { size: A4; margin: 22mm 18mm 22mm 27mm; }
-@media print { body { margin: 0; max-width: none; } tr { break-inside: avoid; } }
+.soort { color: var(--muted); font-size: 0.9em; }
+@media print { tr { break-inside: avoid; } }
 """
 
 
@@ -77,7 +75,7 @@ def render_draaiboek(agenda: Agenda) -> bytes:
         out = [f'<section aria-labelledby="blok-{len(parts) + 1}">',
                f'<h2 id="blok-{len(parts) + 1}">{e(b.time)} {e(b.title)} <span class="soort">({e(b.minutes)}, '
                f'{e(b.kind.lower())})</span></h2>']
-        for label, text in (("Notitie", b.note), ("Tijd", b.change), ("Werkblad", b.worksheet)):
+        for label, text in (("Notitie", b.note), ("Tijd", b.change), ("Zo werk je", b.worksheet)):
             if text:
                 out.append(f"<p><strong>{label}:</strong> {e(text)}</p>")
         if b.invitation:
@@ -124,6 +122,7 @@ def render_draaiboek(agenda: Agenda) -> bytes:
 <p class="soort">Draaiboek voor de trainer</p>
 <h1>{e(book.title)}</h1>
 <p><strong>{e(book.when)}</strong>{facts}<br><strong>Deelnemers:</strong> {e(book.participants)}</p>
+{f'<p class="soort">{e(book.scaled_note)}</p>' if book.scaled_note else ""}
 {chr(10).join(parts)}
 <h2>Materialen</h2>
 {materials}

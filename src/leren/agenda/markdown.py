@@ -31,9 +31,11 @@ def render_draaiboek(agenda: Agenda) -> bytes:
     e = escape
     head = e(book.when) + "".join(f" · {label}: {e(value)}" for label, value in book.details)
     lines = [f"# Draaiboek: {e(book.title)}", "", f"{head} · {e(book.participants)}", ""]
+    if book.scaled_note:
+        lines += [f"*{e(book.scaled_note)}*", ""]
     for block in book.blocks:
         lines += [f"## {block.time} {e(block.title)} ({block.minutes})", "", f"*{e(block.kind)}*", ""]
-        for label, text in (("Notitie", block.note), ("Tijd", block.change), ("Werkblad", block.worksheet)):
+        for label, text in (("Notitie", block.note), ("Tijd", block.change), ("Zo werk je", block.worksheet)):
             if text:
                 lines += [f"**{label}:** {e(text)}", ""]
         if block.invitation:

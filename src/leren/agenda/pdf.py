@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from leren import typstbase
-from leren.agenda.draaiboek import SCALED_NOTE, build
+from leren.agenda.draaiboek import build
 from leren.agenda.rows import details, rows, summary, when
 from leren.planner import Agenda
 from leren.worksheets.document import LICENCE, PUBLISHER
@@ -51,7 +51,7 @@ def draaiboek_data(agenda: Agenda) -> dict:
             "steps": [{"time": s.time, "what": f"{s.number}. {s.what}", "grouping": s.grouping, "minutes": str(s.minutes),
                        "default": s.default, "changed": s.changed} for s in b.steps],
         } for b in book.blocks],
-        "scaled_note": SCALED_NOTE if any(s.changed for b in book.blocks for s in b.steps) else "",
+        "scaled_note": book.scaled_note,
         "materials": [{"item": item, "users": users} for item, users in book.materials],
         "checks": [{"block": c.block, "range": c.range, "verdict": c.verdict, "fits": c.fits} for c in book.checks],
         "check_note": book.check_note,

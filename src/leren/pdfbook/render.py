@@ -75,14 +75,7 @@ class Printed:
 
 def print_page(browser, url: str, target: Path, meta: Mapping[str, str] | None = None) -> Printed:
     """Print one page of the served site to `target`."""
-    page = browser.new_page()
-    try:
-        page.goto(url, wait_until="load")
-        page.evaluate(PREPARE)
-        headings = page.evaluate(HEADINGS)
-        data = page.pdf(**PDF_OPTIONS)
-    finally:
-        page.close()
+    data, headings = _print(browser, url)
     return finish(data, target, headings, meta)
 
 
@@ -92,20 +85,25 @@ def print_html(browser, base_url: str, document: str, target: Path | None = None
 
     Returns the raw PDF and the headings; with `target` the finished PDF is written there too.
     """
-    page = browser.new_page()
-    url = base_url + name
-    try:
-        page.route(url, lambda route, request: route.fulfill(
-            status=200, body=document.encode("utf-8"), content_type="text/html; charset=utf-8"))
-        page.goto(url, wait_until="load")
-        page.evaluate(PREPARE)
-        headings = page.evaluate(HEADINGS)
-        data = page.pdf(**PDF_OPTIONS)
-    finally:
-        page.close()
+    data, headings = _print(browser, base_url + name, document)
     if target is not None:
         finish(data, target, headings, meta)
     return data, headings
+
+
+def _print(browser, url: str, document: str | None = None) -> tuple[bytes, list[str]]:
+    """Open `url` (answered with `document` when given), prepare it for print and print it."""
+    page = browser.new_page()
+    try:
+        if document is not None:
+            page.route(url, lambda route, request: route.fulfill(
+                status=200, body=document.encode("utf-8"), content_type="text/html; charset=utf-8"))
+        page.goto(url, wait_until="load")
+        page.evaluate(PREPARE)
+        headings = page.evaluate(HEADINGS)
+        return page.pdf(**PDF_OPTIONS), headings
+    finally:
+        page.close()
 
 
 def normalise(data: bytes) -> bytes:

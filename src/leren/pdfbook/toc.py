@@ -1,8 +1,9 @@
 """The book's order, read from `_toc.yml` the way sphinx-external-toc reads it.
 
 The result is a flat list of entries: part captions and pages, each with its depth in the tree. Globs
-(`book/werkvormen/*`) expand to the built pages they match, sorted, without the page that holds them and
-without pages an earlier glob took, exactly as the site's navigation lists them.
+expand to the built pages they match, sorted, without the page that holds them and without pages an
+earlier glob took, exactly as the site's navigation lists them; the glob of pages made from data
+(`book/werkvormen/*`, leren.derived) keeps the data's order (werkvormen by name), as on the site.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from pathlib import Path
 
 import yaml
 from sphinx.util.matching import patfilter
+
+from leren.catalog import load
+from leren.derived import page_order
 
 # Pages Sphinx writes that are not documents of the book.
 SPECIAL = {"genindex", "search", "index", "py-modindex"}
@@ -49,6 +53,7 @@ def read_toc(toc_file: Path, site: Path) -> list[Entry]:
     available = built_docnames(site)
     unglobbed = set(available)
     entries: list[Entry] = []
+    made = {kind.glob(): docnames for kind, docnames in page_order(load()).items()}
 
     def page(docname: str, depth: int) -> None:
         docname = _strip_suffix(docname)
@@ -64,7 +69,10 @@ def read_toc(toc_file: Path, site: Path) -> list[Entry]:
                     walk(subtree, depth + 1, _strip_suffix(item["file"]))
             elif "glob" in item:
                 pool = sorted(unglobbed - {parent})
-                for docname in sorted(patfilter(pool, item["glob"])):
+                matched = sorted(patfilter(pool, item["glob"]))
+                if item["glob"] in made:  # pages made from data: in the site's order (werkvormen by name)
+                    matched = [d for d in made[item["glob"]] if d in matched]
+                for docname in matched:
                     unglobbed.discard(docname)
                     entries.append(Entry(depth=depth, docname=docname))
 

@@ -20,24 +20,27 @@ from leren.sphinx import (
     fillable,
     forces,
     formats,
+    generated,
     glossary,
     notebooks,
     notes,
+    package,
     paths,
     planner,
     principles,
     selfcheck,
     worksheet,
 )
-from leren.sphinx import a11y, i18n, searchtexts, site
+from leren.sphinx import a11y, deferred, i18n, icons, markup, searchtexts, site
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
-    principles, forces, cases, formats, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
-    evidence, notes, planner, fillable,
+    principles, forces, cases, formats, generated, glossary, paths, selfcheck, worksheet, notebooks, editions, bibstyle,
+    evidence, notes, package, planner, fillable,
 )
-# Site-wide quality: accessibility fixes, Dutch interface strings, meta data and reproducible output.
-SITE_COMPONENTS = (a11y, i18n, site, searchtexts)
+# Site-wide quality: accessibility fixes, Dutch interface strings, meta data, reproducible output and
+# valid HTML.
+SITE_COMPONENTS = (a11y, i18n, site, searchtexts, markup, icons, deferred)
 
 
 def _add_static_path(app: Sphinx) -> None:

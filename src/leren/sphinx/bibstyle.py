@@ -11,6 +11,7 @@ This module registers two plugins named `leren`:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
@@ -70,6 +71,29 @@ class DutchPlain(PlainStyle):
         return optional[words[bib_field("edition"), "druk"]]
 
 
+def _bibfiles_from_the_book(app: Sphinx) -> None:
+    """Paths in _config.yml are relative to the book's folder. sphinxcontrib-bibtex reads them relative to
+    the folder of conf.py, which is another one when conf.py is generated elsewhere (`sphinx-build -c`).
+    The absolute paths hold only while its `builder-inited` handler runs (priority 500); `_restore` puts the
+    configuration back as written, so the site's `.buildinfo` does not depend on where conf.py was."""
+    files = getattr(app.config, "bibtex_bibfiles", None)
+    if not files:
+        return
+    app.leren_bibfiles = files
+    confdir, srcdir = Path(app.confdir), Path(app.srcdir)
+    app.config.bibtex_bibfiles = [
+        str(srcdir / name) if not (confdir / name).exists() and (srcdir / name).exists() else name
+        for name in files
+    ]
+
+
+def _restore(app: Sphinx) -> None:
+    if hasattr(app, "leren_bibfiles"):
+        app.config.bibtex_bibfiles = app.leren_bibfiles
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _bibfiles_from_the_book, priority=400)
+    app.connect("builder-inited", _restore, priority=600)
     pybtex.plugin.register_plugin("pybtex.style.formatting", NAME, DutchPlain)
     sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", NAME, DutchAuthorYear)

@@ -140,8 +140,10 @@ class FormatPage(DataDirective):
         else:
             rows.append(("Tijd in de bijeenkomst", duration(fmt.minuten_in_zaal)))
         if extra:
-            label = "Tijd buiten de bijeenkomsten" if fmt.soort == "traject" else "Tijd buiten de bijeenkomst"
-            rows.append((label, "; ".join(extra)))
+            meeting = "de bijeenkomsten" if fmt.soort == "traject" else "de bijeenkomst"
+            total = sum(step.minuten * step.keer for step in fmt.stappen)
+            rows.append((f"Tijd buiten {meeting}",
+                         f"{'; '.join(extra)} (met {meeting} erbij: {duration(total)})"))
         return rows
 
     @staticmethod

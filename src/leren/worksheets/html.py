@@ -6,11 +6,22 @@ from html import escape
 
 from leren.worksheets.document import Document, Field
 
-STYLE = """
+# The A4 page every standalone HTML file shares (worksheets and agendas): the same colours, type and
+# margins as the Word and PDF files (`leren.docxbase`), and page numbers in print.
+PAGE_STYLE = """
 :root { --accent: #1f4e79; --muted: #4a5560; --line: #8c98a4; }
 * { box-sizing: border-box; }
 body { font-family: "Segoe UI", Calibri, "Helvetica Neue", Arial, sans-serif; font-size: 1.05rem;
   line-height: 1.5; color: #1a1a1a; max-width: 46rem; margin: 2rem auto; padding: 0 1.2rem; }
+@page { size: A4; margin: 24mm 18mm 22mm 27mm;
+  @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-family: Calibri, Arial, sans-serif;
+    font-size: 8.5pt; color: #4a5560; } }
+@media print {
+  * { background: none !important; box-shadow: none !important; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; color: #000; }
+}
+"""
+STYLE = PAGE_STYLE + """
 .kop { font-size: 0.85rem; color: var(--muted); border-bottom: 1px solid var(--line);
   padding-bottom: 0.3rem; margin-bottom: 1.2rem; }
 .kop span + span { margin-left: 1.4rem; }
@@ -40,12 +51,7 @@ td { height: 2.6rem; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 0.4rem;
   font-size: 0.85rem; color: var(--muted); }
 footer a { color: inherit; }
-@page { size: A4; margin: 24mm 18mm 22mm 27mm;
-  @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-family: Calibri, Arial, sans-serif;
-    font-size: 8.5pt; color: #4a5560; } }
 @media print {
-  * { background: none !important; box-shadow: none !important; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; color: #000; }
   .veld-heel { break-inside: avoid; }
   .regel { height: 9.5mm; }
   td { height: 11mm; }

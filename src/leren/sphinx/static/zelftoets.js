@@ -142,33 +142,259 @@ function lerenReadAnswer(form, data) {
   return value(`${key}-tekst`);
 }
 
+/* --- Progress that stays on this device ------------------------------------------------------------------
+ * leren:oefening:<bank-id> holds {"velden": {"<item-id>": {"<input name>": "<value>"}},
+ *                                  "uitslagen": {"<item-id>": {"punten": n, "maximum": m}}}
+ * leren:werkblad:<worksheet-id> holds {"kop": {...}, "velden": {"<field index>": "<text>"}} (the fillable
+ * worksheet's own format). Nothing is ever sent anywhere. */
+const LEREN_OEFENING = "leren:oefening:";
+const LEREN_WERKBLAD = "leren:werkblad:";
+const LEREN_MIN_WORDS = 5; // the same as MIN_REFLECTION_WORDS in oefeningen.py
+
+function lerenStorage() {
+  try {
+    const store = window.localStorage;
+    store.getItem("leren:test");
+    return store;
+  } catch (error) {
+    return null; // storage switched off: the self-check still works, it just forgets
+  }
+}
+
+function lerenPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function lerenReadJson(store, key) {
+  if (!store) return null;
+  try {
+    const value = JSON.parse(store.getItem(key));
+    return lerenPlainObject(value) ? value : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+function lerenLoadProgress(store, bankId) {
+  const saved = lerenReadJson(store, LEREN_OEFENING + bankId) || {};
+  return {
+    velden: lerenPlainObject(saved.velden) ? saved.velden : {},
+    uitslagen: lerenPlainObject(saved.uitslagen) ? saved.uitslagen : {},
+  };
+}
+
+function lerenSaveProgress(store, bankId, progress) {
+  if (!store) return false;
+  try {
+    store.setItem(LEREN_OEFENING + bankId, JSON.stringify(progress));
+    return true;
+  } catch (error) {
+    return false; // storage full or blocked
+  }
+}
+
+function lerenMaximum(item) {
+  if (item.soort === "indelen") return item.uitspraken.length;
+  if (item.soort === "koppelen") return item.links.length;
+  return item.soort === "reflectie" ? 0 : 1;
+}
+
+/* Status and score of a bank from its saved progress: "niet begonnen", "bezig" or "klaar". */
+function lerenSummary(progress, vragen, maximum) {
+  const results = Object.values(progress.uitslagen).filter(lerenPlainObject);
+  const punten = results.reduce((sum, r) => sum + (Number.isInteger(r.punten) ? r.punten : 0), 0);
+  const begun = results.length > 0 || Object.keys(progress.velden).length > 0;
+  const status = vragen > 0 && results.length >= vragen ? "klaar" : begun ? "bezig" : "niet begonnen";
+  return { status, punten, maximum, gecontroleerd: results.length, vragen };
+}
+
+function lerenSummaryText(sum) {
+  if (sum.status === "niet begonnen") return "Je hebt deze oefening nog niet gemaakt.";
+  return `Je score: ${sum.punten} van ${sum.maximum} punten. Je hebt ${sum.gecontroleerd} van de ${sum.vragen} vragen gecontroleerd.`;
+}
+
+function lerenFormValues(form) {
+  const out = {};
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    if (el.type === "radio") {
+      if (el.checked) out[el.name] = el.value;
+    } else if (el.tagName === "SELECT" || el.tagName === "TEXTAREA") {
+      if (el.value !== "") out[el.name] = el.value;
+    }
+  }
+  return out;
+}
+
+function lerenRestoreForm(form, values) {
+  if (!lerenPlainObject(values)) return;
+  for (const el of form.elements) {
+    if (!el.name || typeof values[el.name] !== "string") continue;
+    if (el.type === "radio") el.checked = el.value === values[el.name];
+    else if (el.tagName === "SELECT") {
+      if ([...el.options].some((o) => o.value === values[el.name])) el.value = values[el.name];
+    } else if (el.tagName === "TEXTAREA") el.value = values[el.name];
+  }
+}
+
+function lerenShowFeedback(out, fb) {
+  out.replaceChildren();
+  const head = document.createElement("p");
+  head.className = "leren-feedback-kop";
+  if (fb.maximum === 0) head.textContent = "Reflectie";
+  else head.textContent = `${fb.punten === fb.maximum ? "Goed" : "Nog niet goed"}: ${fb.punten} van ${fb.maximum}`;
+  out.append(head);
+  for (const line of fb.regels) {
+    const p = document.createElement("p");
+    p.textContent = line;
+    out.append(p);
+  }
+  out.dataset.uitslag = fb.maximum === 0 ? "reflectie" : fb.punten === fb.maximum ? "goed" : "fout";
+}
+
+function lerenEmptyWorksheet() {
+  return { kop: { groep: "", datum: "", trainer: "", organisatie: "" }, velden: {} };
+}
+
+/* Put a reflection answer into field `index` of the student's own worksheet. An answer that is already in
+ * the field is not added twice; other text in the field stays, with the new answer below it. */
+function lerenAddToWorksheet(store, sheetId, index, text) {
+  const saved = lerenReadJson(store, LEREN_WERKBLAD + sheetId);
+  const sheet = saved || lerenEmptyWorksheet();
+  if (!lerenPlainObject(sheet.kop)) sheet.kop = lerenEmptyWorksheet().kop;
+  if (!lerenPlainObject(sheet.velden)) sheet.velden = {};
+  const key = String(index);
+  const before = typeof sheet.velden[key] === "string" ? sheet.velden[key].trim() : "";
+  sheet.velden[key] = !before || before.includes(text) ? (before.includes(text) ? before : text) : `${before}\n\n${text}`;
+  try {
+    store.setItem(LEREN_WERKBLAD + sheetId, JSON.stringify(sheet));
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
 function lerenSetupSelfCheck(root) {
   const bank = JSON.parse(root.querySelector("script.leren-zelftoets-data").textContent);
+  const store = lerenStorage();
+  const progress = lerenLoadProgress(store, bank.id);
+  const scored = bank.items.filter((item) => item.soort !== "reflectie");
+  for (const id of Object.keys(progress.uitslagen)) {  // results of questions that no longer exist
+    if (!scored.some((item) => item.id === id)) delete progress.uitslagen[id];
+  }
+  const maximum = scored.reduce((sum, item) => sum + lerenMaximum(item), 0);
+  const scoreLine = root.querySelector(".leren-zelftoets-score");
+  const showScore = () => {
+    if (!scoreLine) return;
+    const text = lerenSummaryText(lerenSummary(progress, scored.length, maximum));
+    scoreLine.textContent = store ? text : `${text} Je browser bewaart niets, dus na het herladen is dit weg.`;
+  };
+  const save = () => lerenSaveProgress(store, bank.id, progress);
+
   root.querySelectorAll("form.leren-zelftoets-vraag").forEach((form) => {
     const data = bank.items.find((item) => item.id === form.dataset.item);
     const out = form.querySelector(".leren-feedback");
+    const check = () => {
+      const fb = lerenCheckItem(data, lerenReadAnswer(form, data));
+      lerenShowFeedback(out, fb);
+      return fb;
+    };
+    lerenRestoreForm(form, progress.velden[data.id]);
+    if (lerenPlainObject(progress.uitslagen[data.id])) check();
+    const remember = () => {
+      const values = lerenFormValues(form);
+      if (Object.keys(values).length) progress.velden[data.id] = values;
+      else delete progress.velden[data.id];
+      save();
+    };
+    form.addEventListener("change", remember);
+    form.addEventListener("input", remember);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const fb = lerenCheckItem(data, lerenReadAnswer(form, data));
-      out.replaceChildren();
-      const head = document.createElement("p");
-      head.className = "leren-feedback-kop";
-      if (fb.maximum === 0) head.textContent = "Reflectie";
-      else head.textContent = `${fb.punten === fb.maximum ? "Goed" : "Nog niet goed"}: ${fb.punten} van ${fb.maximum}`;
-      out.append(head);
-      for (const line of fb.regels) {
-        const p = document.createElement("p");
-        p.textContent = line;
-        out.append(p);
-      }
-      out.dataset.uitslag = fb.maximum === 0 ? "reflectie" : fb.punten === fb.maximum ? "goed" : "fout";
+      const fb = check();
+      remember();
+      if (fb.maximum > 0) progress.uitslagen[data.id] = { punten: fb.punten, maximum: fb.maximum };
+      save();
+      showScore();
     });
+    const toSheet = form.querySelector("button.leren-naar-werkblad");
+    if (toSheet && bank.werkblad) {
+      toSheet.addEventListener("click", () => {
+        const text = lerenReadAnswer(form, data).trim();
+        out.replaceChildren();
+        const p = document.createElement("p");
+        out.append(p);
+        if (text.split(/\s+/).filter(Boolean).length < LEREN_MIN_WORDS) {
+          p.textContent = "Schrijf eerst een paar zinnen; daarna kun je ze in je werkblad zetten.";
+          return;
+        }
+        if (!store || !lerenAddToWorksheet(store, bank.werkblad.id, bank.werkblad.veld, text)) {
+          p.textContent = "Dat lukte niet: je browser bewaart geen gegevens. Kopieer je antwoord en plak het in je werkblad.";
+          return;
+        }
+        p.textContent = `Je antwoord staat nu in '${bank.werkblad.titel}', bij de vraag: ${bank.werkblad.label} `;
+        if (bank.werkblad.adres) {
+          const link = document.createElement("a");
+          link.href = bank.werkblad.adres;
+          link.textContent = "Open je werkblad om het verder in te vullen en te printen.";
+          p.append(link);
+        }
+      });
+    }
+  });
+  showScore();
+}
+
+/* The page "Mijn voortgang": the status of every exercise, and a button that clears it all. */
+function lerenSetupProgressPage(script) {
+  const entries = JSON.parse(script.textContent);
+  const store = lerenStorage();
+  const page = script.closest("main, article, body") || document.body;
+  const fill = () => {
+    for (const entry of entries) {
+      const sum = lerenSummary(lerenLoadProgress(store, entry.id), entry.vragen, entry.maximum);
+      const status = page.querySelector(`.leren-voortgang-status.oefening-${entry.id}`);
+      const score = page.querySelector(`.leren-voortgang-score.oefening-${entry.id}`);
+      if (status) status.textContent = { "niet begonnen": "Niet begonnen", bezig: "Bezig", klaar: "Klaar" }[sum.status];
+      if (score) {
+        score.textContent = sum.status === "niet begonnen" ? "" :
+          `${sum.punten} van ${sum.maximum} punten (${sum.gecontroleerd} van ${sum.vragen} vragen gecontroleerd)`;
+      }
+    }
+  };
+  fill();
+  const button = page.querySelector("button.leren-wis-voortgang");
+  const message = page.querySelector(".leren-voortgang-melding");
+  if (!button) return;
+  if (!store) {
+    button.disabled = true;
+    if (message) message.textContent = "Je browser bewaart geen gegevens van deze site, dus er is niets te wissen.";
+    return;
+  }
+  button.addEventListener("click", () => {
+    const question = "Wil je al je antwoorden en scores van de oefeningen wissen? Dit kun je niet ongedaan maken. "
+      + "Je werkbladen blijven bewaard.";
+    if (!window.confirm(question)) {
+      if (message) message.textContent = "Er is niets gewist.";
+      return;
+    }
+    const keys = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key && key.startsWith(LEREN_OEFENING)) keys.push(key);
+    }
+    keys.forEach((key) => store.removeItem(key));
+    fill();
+    if (message) message.textContent = "Je voortgang is gewist.";
   });
 }
 
 if (typeof document !== "undefined") {
   document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll(".leren-zelftoets").forEach(lerenSetupSelfCheck);
+    document.querySelectorAll("script.leren-voortgang-data").forEach(lerenSetupProgressPage);
   });
 }
-if (typeof module !== "undefined") module.exports = { lerenCheckItem, lerenReadAnswer };
+if (typeof module !== "undefined") {
+  module.exports = { lerenCheckItem, lerenReadAnswer, lerenSummary, lerenAddToWorksheet, lerenLoadProgress };
+}
