@@ -273,9 +273,7 @@
         const sheet = rules.werkbladen[block.werkblad];
         if (!sheet) return add(regel, "werkblad_onbekend", { werkblad: block.werkblad, hint: " Zie 'leren lijst werkbladen'." }, where);
         const minutes = minutesOf(sheet.minuten);
-        // leren.planner: a worksheet whose title already starts with "Werkblad" keeps it as it is.
-        const titel = /^werkblad/i.test(sheet.titel) ? sheet.titel : `Werkblad: ${sheet.titel}`;
-        if (minutes) made = { titel, minuten: minutes, standaard: sheet.minuten };
+        if (minutes) made = { titel: sheet.bloktitel, minuten: minutes, standaard: sheet.minuten };
       } else {
         const fmt = rules.werkvormen[block.werkvorm];
         if (!fmt) return add(regel, "werkvorm_onbekend", { werkvorm: block.werkvorm, hint: " Zie 'leren lijst werkvormen'." }, where);
