@@ -131,7 +131,7 @@ _DETAILS = ("groep", "trainer", "locatie", "organisatie")
 BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
               "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
 # The plan file's shape, public for the planner page (`leren.sphinx.planner`).
-PLAN_OPTIONAL_FIELDS = OPTIONAL_FIELDS  # public names the planner page reads
+PLAN_OPTIONAL_FIELDS = OPTIONAL_FIELDS
 PLAN_BLOCK_KEYS = BLOCK_KEYS
 _SUBGROUP_WORDS = (("tweeta", 2), ("duo", 2), ("paren", 2), ("drieta", 3), ("trio", 3), ("vierta", 4),
                    ("vijfta", 5), ("zesta", 6))

@@ -244,7 +244,10 @@
     }
     if (!plan.blokken.length) add(line("blokken"), "geen_blokken", {}, { veld: "blokken" });
     const blocks = [];
-    let now = start != null ? start : 0;
+    // Blocks run from the start time even without a valid date (leren.planner refuses such a plan, but the
+    // page can show the times while the date is still being typed).
+    const clockStart = times.start != null ? times.start : null;
+    let now = clockStart != null ? clockStart : 0;
     plan.blokken.forEach((block, i) => {
       const index = i + 1;
       const where = { blok: i };
@@ -310,7 +313,7 @@
                                   einde: now + made.minuten, index: i, regel }, made));
       now += made.minuten;
     });
-    const end = blocks.length ? blocks[blocks.length - 1].einde : start != null ? start : 0;
+    const end = blocks.length ? blocks[blocks.length - 1].einde : clockStart != null ? clockStart : 0;
     if (start != null && blocks.length) {
       const midnight = 24 * 60;
       const late = blocks.findIndex((b) => b.einde > midnight);
@@ -359,7 +362,7 @@
     });
     const byLine = (a, b) => a.regel - b.regel;
     const total = blocks.reduce((sum, b) => sum + b.minuten, 0);
-    return { blokken: blocks, begin: start, einde: end, gepland: planned, minuten: total, deelnemers: participants,
+    return { blokken: blocks, begin: start, klok: clockStart, einde: end, gepland: planned, minuten: total, deelnemers: participants,
              fouten: errors.sort(byLine), waarschuwingen: warnings.sort(byLine), yaml };
   }
 
