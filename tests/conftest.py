@@ -6,6 +6,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -85,8 +86,48 @@ def build_book(out: Path) -> BuiltBook:
     return BuiltBook(html=out / "_build" / "html", log=log, returncode=proc.returncode)
 
 
+class SphinxRoute:
+    """The second full build, the way `make sphinx-html` builds: `jupyter-book config sphinx` writes conf.py
+    from _config.yml (into a temporary folder here, so the work tree stays untouched), then `sphinx-build`
+    builds from scratch, notebook execution included. It runs as a background process, so on two cores it
+    builds while the `book` fixture's build runs."""
+
+    def __init__(self, tmp: Path):
+        confdir = tmp / "conf"
+        confdir.mkdir()
+        shutil.copy2(ROOT / "_config.yml", confdir / "_config.yml")
+        proc = subprocess.run([str(BIN / "jupyter-book"), "config", "sphinx", str(ROOT), "--config",
+                               str(confdir / "_config.yml")], capture_output=True, text=True, cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr
+        self.conf = (confdir / "conf.py").read_text(encoding="utf-8")
+        self.html = tmp / "html"
+        self._log = tmp / "build.log"
+        # The flags of `make sphinx-html`; -c and -d keep conf.py and the doctrees out of the work tree.
+        with self._log.open("w", encoding="utf-8") as log:
+            self._proc = subprocess.Popen(
+                [str(BIN / "sphinx-build"), "-W", "-n", "--keep-going", "-E", "-b", "html", "-c", str(confdir),
+                 "-d", str(tmp / "doctrees"), str(ROOT), str(self.html)],
+                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+
+    def wait(self) -> tuple[int, str]:
+        """(exit code, log without colour codes)."""
+        code = self._proc.wait()
+        return code, re.sub(r"\x1b\[[0-9;]*m", "", self._log.read_text(encoding="utf-8"))
+
+
+_ROUTE: list[SphinxRoute] = []
+# Whether a collected test uses `sphinx_route`; then the `book` fixture starts it alongside its own build.
+_NEEDS_ROUTE = pytest.StashKey[bool]()
+
+
+def _start_sphinx_route(tmp_path_factory) -> SphinxRoute:
+    if not _ROUTE:
+        _ROUTE.append(SphinxRoute(tmp_path_factory.mktemp("sphinx-route")))
+    return _ROUTE[0]
+
+
 @pytest.fixture(scope="session")
-def book(tmp_path_factory) -> BuiltBook:
+def book(request, tmp_path_factory) -> BuiltBook:
     """The one full build of a test run. LEREN_BOEK=<folder> reuses a folder an earlier run's `build_book`
     filled (when working on tests; a full `make test` always builds afresh)."""
     reuse = os.environ.get("LEREN_BOEK")
@@ -94,7 +135,15 @@ def book(tmp_path_factory) -> BuiltBook:
         out = Path(reuse)
         return BuiltBook(html=out / "_build" / "html", log=(out / "build.log").read_text(encoding="utf-8"),
                          returncode=int((out / "build.rc").read_text(encoding="utf-8")))
+    if request.config.stash.get(_NEEDS_ROUTE, False):
+        _start_sphinx_route(tmp_path_factory)  # builds alongside, on the other core
     return build_book(tmp_path_factory.mktemp("book"))
+
+
+@pytest.fixture(scope="session")
+def sphinx_route(book, tmp_path_factory) -> SphinxRoute:
+    """The plain-Sphinx build (see SphinxRoute), finished; a `book` test, compared with the shared build."""
+    return _start_sphinx_route(tmp_path_factory)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -103,6 +152,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "book" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.book)
+    config.stash[_NEEDS_ROUTE] = any("sphinx_route" in getattr(item, "fixturenames", ()) for item in items)
 
 
 @dataclass

@@ -1,5 +1,9 @@
 """Tiny Sphinx projects built in-process with Sphinx's own testing app (as sphinx-design and sphinx-exercise
 test their directives), for directive tests that do not need the whole book.
+
+Use `build_mini` rather than a bare `Sphinx(...)`: Sphinx registers node classes with docutils for the whole
+process, and only the testing app's `cleanup()` removes them again; without it every later app in the same
+test run warns that they are "already registered".
 """
 
 from __future__ import annotations
@@ -36,7 +40,9 @@ def build_mini(tmp_path: Path, pages: dict[str, str], buildername: str = "html",
         "language": "nl",
         "nb_execution_mode": "off",
         "exclude_patterns": ["_build"],
-        "leren_pages_from_data": False,
+        # A dict of its own: Sphinx merges the extensions' suffixes into this value in place, and its default
+        # is one object shared by every app in the process (a later app would inherit '.md').
+        "source_suffix": {".rst": "restructuredtext"},
         **conf,
     }
     app = SphinxTestApp(buildername, srcdir=src, builddir=tmp_path / "_build", confoverrides=overrides,

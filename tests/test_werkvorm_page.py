@@ -7,11 +7,9 @@ A small in-process Sphinx project renders three werkvormen; the full book is not
 from __future__ import annotations
 
 import html
-import io
 import re
 
 import pytest
-from sphinx.application import Sphinx
 
 import leren
 
@@ -20,18 +18,12 @@ IDS = ("casco-scholing", "begeleid-podium", "1-2-4-all")
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, str]:
-    src = tmp_path_factory.mktemp("wv-src")
-    (src / "conf.py").write_text('extensions = ["leren.sphinx"]\nlanguage = "nl"\n', encoding="utf-8")
-    (src / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n" + "".join(f"   {i}\n" for i in IDS),
-                                   encoding="utf-8")
-    for ident in IDS:
-        (src / f"{ident}.rst").write_text(f".. werkvorm:: {ident}\n", encoding="utf-8")
-    out = src / "_build"
-    warnings = io.StringIO()
-    app = Sphinx(str(src), str(src), str(out), str(out / ".doctrees"), "html", status=None, warning=warnings)
-    app.build()
+    from sphinx_support import build_mini
+
+    sources = {"index": "# Index\n"} | {ident: f"```{{werkvorm}} {ident}\n```\n" for ident in IDS}
+    out, warnings = build_mini(tmp_path_factory.mktemp("wv"), sources)
     # Links to principle pages point outside this small project; nothing else may warn.
-    other = [w for w in warnings.getvalue().splitlines() if w.strip() and "unknown document" not in w
+    other = [w for w in warnings.splitlines() if w.strip() and "unknown document" not in w
              and "/book/principes/" not in w and "/book/casussen/" not in w and "worksheet" not in w.lower()]
     assert other == []
     return {ident: (out / f"{ident}.html").read_text(encoding="utf-8") for ident in IDS}

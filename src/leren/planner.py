@@ -55,8 +55,9 @@ from leren.text import duration as duration_text
 MAX_BLOCK_MINUTES = MAX_ROOM_MINUTES  # a block lasts at most four hours, like a werkvorm in the room
 MAX_PARTICIPANTS = 500
 DEFAULT_SUBGROUP = 4
+ROUND_MARGIN = 5  # the group makes rounds at least this many minutes longer before the planner warns
 LIMITS = {"max_blok_minuten": MAX_BLOCK_MINUTES, "max_deelnemers": MAX_PARTICIPANTS,
-          "groepje_standaard": DEFAULT_SUBGROUP}
+          "groepje_standaard": DEFAULT_SUBGROUP, "rondes_marge": ROUND_MARGIN}
 
 # Every message of the planner, by id. Placeholders are {name}; every value is already text.
 MESSAGES: dict[str, str] = {
@@ -128,7 +129,7 @@ _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 OPTIONAL_FIELDS = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie")
 _DETAILS = ("groep", "trainer", "locatie", "organisatie")
 BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
-               "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
+              "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
 # The plan file's shape, public for the planner page (`leren.sphinx.planner`).
 PLAN_OPTIONAL_FIELDS = OPTIONAL_FIELDS
 PLAN_BLOCK_KEYS = BLOCK_KEYS
@@ -617,7 +618,7 @@ class _Reader:
         steps = block.stappen
         if any(s.per_beurt for s in steps):
             needed = sum(steps_minutes(steps, participants))
-            if needed > block.minuten and needed > sum(s.minuten for s in steps):
+            if needed > block.minuten and needed - sum(s.minuten for s in steps) >= ROUND_MARGIN:
                 self.warn(block.regel, "rondes_langer", blok=index, naam=fmt.naam, deelnemers=participants,
                           nodig=duration_text(needed), minuten=duration_text(block.minuten))
 
@@ -644,13 +645,14 @@ def export(catalog: Catalog | None = None) -> dict:
 
     Shape (stable; branch `workbench` reads it):
       versie: 1
-      grenzen: {max_blok_minuten, max_deelnemers, groepje_standaard}
+      grenzen: {max_blok_minuten, max_deelnemers, groepje_standaard, rondes_marge}
+        ('rondes_langer' when the rounds need more than the block and the group adds at least rondes_marge)
       berichten: {id: template with {named} placeholders}; waarschuwingen: [ids that are warnings]
       werkvormen: {id: {naam, soort, minuten (time in the room), groepsgrootte: [min, max],
                    bijeenkomsten, looptijd, bijeenkomst_minuten: [per meeting], werkblad (worksheet id or
                    null), rondes: [{minuten, per_beurt, beurten, groepje}] (the in-room steps of a
                    werkvorm; of every meeting for a traject: bijeenkomst_rondes)}}
-      werkbladen: {id: {titel, minuten}}
+      werkbladen: {id: {titel, bloktitel (the title of its block, see `sheet_block_title`), minuten}}
       plan: {velden: [the fields of a plan], blokken: {kind: [the keys a block of that kind may have]}}
     Durations in messages are written as `duration_text` does: '45 min', '2 uur', '1 uur 30 min'.
     """

@@ -10,8 +10,9 @@ gets no hand-written page. At `config-inited` this module
    `- glob: book/werkvormen/*`) by one entry per entity, in the catalog's order (werkvormen by name), so
    the navigation, the previous/next links and the search index list them like any other page.
 
-Without the glob entry in `_toc.yml` the pages are in no toctree and the strict build stops with Sphinx's
-own warning; a hand-written file at a generated page's place stops the build with a Dutch error.
+Only a project whose `_toc.yml` holds that glob gets the pages (a small project that uses one directive
+gets none). Without the glob the book's links to werkvorm pages have no target and the strict build
+stops; a hand-written file at a generated page's place stops the build with a Dutch error.
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ def is_generated(path: Path) -> bool:
         return False
 
 
-def write_pages(srcdir: Path, catalog: Catalog) -> dict[PageKind, list[str]]:
+def write_pages(srcdir: Path, catalog: Catalog, kinds=KINDS) -> dict[PageKind, list[str]]:
     """Write (or keep) the generated source files; returns each kind's docnames in navigation order."""
     written: dict[PageKind, list[str]] = {}
-    for kind in KINDS:
+    for kind in kinds:
         folder = srcdir / kind.folder
         folder.mkdir(parents=True, exist_ok=True)
         ids = kind.ids(catalog)
@@ -92,21 +93,18 @@ def expand_globs(site_map, pages: dict[PageKind, list[str]]) -> None:
 
 
 def pages_from_data(app: Sphinx, config: Config) -> None:
-    if not config.leren_pages_from_data:
+    site_map = getattr(config, "external_site_map", None)
+    wanted = [kind for kind in KINDS if site_map is not None and kind.glob() in site_map.globs()]
+    if not wanted:
         return
     try:
         catalog = load(config.leren_data_dir or None)
     except DataError as exc:
         raise ConfigError(str(exc)) from exc
-    pages = write_pages(Path(app.srcdir), catalog)
-    site_map = getattr(config, "external_site_map", None)
-    if site_map is not None:
-        expand_globs(site_map, pages)
+    expand_globs(site_map, write_pages(Path(app.srcdir), catalog, wanted))
 
 
 def setup(app: Sphinx) -> None:
-    # Off for small projects that use a directive or two (the tests' tiny projects).
-    app.add_config_value("leren_pages_from_data", True, "env", types=[bool])
     # After sphinx-external-toc has parsed _toc.yml (priority 900), before Sphinx looks for source files.
     app.connect("config-inited", pages_from_data, priority=910)
 

@@ -347,7 +347,7 @@
         if (rounds.some((r) => r.per_beurt)) {
           const needed = rounds.reduce((sum, r) => sum + stepMinutes(r, participants, limits.groepje_standaard), 0);
           const own = rounds.reduce((sum, r) => sum + r.minuten, 0);
-          if (needed > b.minuten && needed > own) {
+          if (needed > b.minuten && needed - own >= limits.rondes_marge) {
             warn(b.regel, "rondes_langer", { blok: k + 1, naam: fmt.naam, deelnemers: participants,
                                              nodig: duration(needed), minuten: duration(b.minuten) }, { blok: b.index });
           }
