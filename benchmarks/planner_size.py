@@ -14,7 +14,7 @@ from leren.sphinx.fillable import script_json
 from leren.sphinx.planner import page_data
 
 STATIC = Path(leren.__file__).parent / "sphinx" / "static"
-SCRIPTS = ("planner-regels.js", "planner.js", "planner-zoeker.js")
+SCRIPTS = ("leren-dom.js", "planner-regels.js", "planner.js", "planner-zoeker.js")
 LIMIT_KB = 40
 
 

@@ -42,4 +42,5 @@ def fillable_data(env, doc: Document) -> nodes.raw:
 
 def setup(app: Sphinx) -> None:
     app.add_css_file("werkblad-invullen.css")
+    app.connect("html-page-context", page_script(FLAG, "leren-dom.js"))
     app.connect("html-page-context", page_script(FLAG, "werkblad-invullen.js"))

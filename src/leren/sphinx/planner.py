@@ -92,6 +92,7 @@ class Planner(DataDirective):
 def _scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     meta = app.env.metadata.get(pagename, {})
     if meta.get(PLANNER_FLAG):
+        app.add_js_file("leren-dom.js", loading_method="defer")
         app.add_js_file("planner-regels.js", loading_method="defer")
         app.add_js_file("planner.js", loading_method="defer")
     if meta.get(FINDER_FLAG):

@@ -7,20 +7,7 @@
   const HEAD = [["groep", "Groep"], ["datum", "Datum"], ["trainer", "Trainer"], ["organisatie", "Organisatie"]];
   let uid = 0;
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === false || value == null) continue;
-      if (key === "class") node.className = value;
-      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? "" : String(value));
-    }
-    for (const child of children.flat()) {
-      if (child == null || child === false) continue;
-      node.append(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
-    }
-    return node;
-  }
+  const el = window.LerenDom.el;
 
   const id = (prefix) => `lw-${prefix}-${(uid += 1)}`;
 
