@@ -129,6 +129,9 @@ _OPTIONAL = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie"
 _DETAILS = ("groep", "trainer", "locatie", "organisatie")
 _BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
                "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
+# The plan file's shape, public for the planner page (`leren.sphinx.planner`).
+PLAN_OPTIONAL_FIELDS = _OPTIONAL
+PLAN_BLOCK_KEYS = _BLOCK_KEYS
 _SUBGROUP_WORDS = (("tweeta", 2), ("duo", 2), ("paren", 2), ("drieta", 3), ("trio", 3), ("vierta", 4),
                    ("vijfta", 5), ("zesta", 6))
 _NUMBER = re.compile(r"\b([2-9]|1[0-2])\b")
@@ -528,8 +531,7 @@ class _Reader:
         minutes = self._minutes(item["minuten"], line, index) if "minuten" in item else sheet.minuten
         if not minutes:
             return None
-        title = sheet.titel if sheet.titel.casefold().startswith("werkblad") else f"Werkblad: {sheet.titel}"
-        return Block("werkblad", title, minutes, clock, notitie=note, regel=line,
+        return Block("werkblad", sheet_block_title(sheet), minutes, clock, notitie=note, regel=line,
                      standaard=sheet.minuten, werkblad=sheet)
 
     def _format_block(self, item, index, line, clock, note) -> Block | None:
@@ -632,6 +634,11 @@ def _hint(key, known: dict, command: str) -> str:
 # --- for the browser planner ------------------------------------------------------------------------
 
 
+def sheet_block_title(sheet: Worksheet) -> str:
+    """How a worksheet block is named in an agenda: 'Werkblad: <titel>', unless the title says so already."""
+    return sheet.titel if sheet.titel.casefold().startswith("werkblad") else f"Werkblad: {sheet.titel}"
+
+
 def export(catalog: Catalog | None = None) -> dict:
     """Everything a browser needs to apply the planner's rules, JSON-serialisable.
 
@@ -669,7 +676,7 @@ def export(catalog: Catalog | None = None) -> dict:
         if fmt.soort == "traject" and fmt.bijeenkomsten:
             entry["bijeenkomst_rondes"] = [rounds(meeting_steps(fmt, n)) for n in range(1, fmt.bijeenkomsten + 1)]
         formats[fmt.id] = entry
-    sheets = {s.id: {"titel": s.titel, "minuten": s.minuten}
+    sheets = {s.id: {"titel": s.titel, "bloktitel": sheet_block_title(s), "minuten": s.minuten}
               for s in sorted(catalog.worksheets.values(), key=lambda s: s.id)}
     return {"versie": 1, "grenzen": dict(LIMITS), "berichten": dict(MESSAGES), "waarschuwingen": list(WARNINGS),
             "werkvormen": formats, "werkbladen": sheets}

@@ -92,16 +92,16 @@ def expand_globs(site_map, pages: dict[PageKind, list[str]]) -> None:
 
 
 def pages_from_data(app: Sphinx, config: Config) -> None:
-    if not config.leren_pages_from_data:
+    # Only a book with a table of contents (_toc.yml, sphinx-external-toc) gets the pages: a small project
+    # that uses a directive or two has nowhere to list them.
+    site_map = getattr(config, "external_site_map", None)
+    if not config.leren_pages_from_data or site_map is None:
         return
     try:
         catalog = load(config.leren_data_dir or None)
     except DataError as exc:
         raise ConfigError(str(exc)) from exc
-    pages = write_pages(Path(app.srcdir), catalog)
-    site_map = getattr(config, "external_site_map", None)
-    if site_map is not None:
-        expand_globs(site_map, pages)
+    expand_globs(site_map, write_pages(Path(app.srcdir), catalog))
 
 
 def setup(app: Sphinx) -> None:

@@ -35,8 +35,8 @@ DATA_ID = "leren-planner-data"
 def export(catalog: Catalog) -> dict:
     """The rules for the page, as `leren.planner` exports them, plus the plan file's own shape."""
     data = rules.export(catalog)
-    data["plan"] = {"velden": ["titel", "datum", "start", *rules._OPTIONAL],
-                    "blokken": {kind: sorted(keys) for kind, keys in rules._BLOCK_KEYS.items()}}
+    data["plan"] = {"velden": ["titel", "datum", "start", *rules.PLAN_OPTIONAL_FIELDS],
+                    "blokken": {kind: sorted(keys) for kind, keys in rules.PLAN_BLOCK_KEYS.items()}}
     return data
 
 

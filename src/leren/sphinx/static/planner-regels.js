@@ -270,7 +270,7 @@
         const sheet = rules.werkbladen[block.werkblad];
         if (!sheet) return add(regel, "werkblad_onbekend", { werkblad: block.werkblad, hint: " Zie 'leren lijst werkbladen'." }, where);
         const minutes = minutesOf(sheet.minuten);
-        if (minutes) made = { titel: `Werkblad: ${sheet.titel}`, minuten: minutes, standaard: sheet.minuten };
+        if (minutes) made = { titel: sheet.bloktitel, minuten: minutes, standaard: sheet.minuten };
       } else {
         const fmt = rules.werkvormen[block.werkvorm];
         if (!fmt) return add(regel, "werkvorm_onbekend", { werkvorm: block.werkvorm, hint: " Zie 'leren lijst werkvormen'." }, where);

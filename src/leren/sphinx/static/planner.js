@@ -291,7 +291,7 @@
 
   function blockName(block) {
     if (block.soort === "werkvorm") return rules.werkvormen[block.werkvorm].naam;
-    if (block.soort === "werkblad") return `Werkblad: ${rules.werkbladen[block.werkblad].titel}`;
+    if (block.soort === "werkblad") return rules.werkbladen[block.werkblad].bloktitel;
     if (block.soort === "pauze") return "Pauze";
     return block.titel || "Eigen onderdeel";
   }
