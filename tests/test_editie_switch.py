@@ -8,22 +8,22 @@ from pathlib import Path
 import pytest
 
 from browser_support import launch, serve
-from test_exercises import build_mini
+from test_exercises import build_edition
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def test_default_build_keeps_trainer_material_behind_the_switch(tmp_path):
-    html = build_mini(tmp_path, "student")
+def test_default_build_keeps_trainer_material_behind_the_switch(tmp_path, monkeypatch):
+    html = build_edition(tmp_path, "student", monkeypatch)
     assert "GEHEIME-UITWERKING" in html and "ALLEEN-VOOR-TRAINERS" in html
     assert "editie.js" in html and "editie.css" in html
     assert "trainerseditie" not in html.lower().split("<body")[0]  # the title stays that of the student edition
 
 
-def test_switch_shows_and_hides_trainer_material_by_keyboard(tmp_path):
-    build_mini(tmp_path, "student")
-    url, stop = serve(tmp_path / "out-student0")
+def test_switch_shows_and_hides_trainer_material_by_keyboard(tmp_path, monkeypatch):
+    build_edition(tmp_path, "student", monkeypatch)
+    url, stop = serve(tmp_path / "student" / "_build" / "html")  # where build_edition's tiny project lands
     try:
         with playwright_api.sync_playwright() as pw:
             browser = launch(pw)
