@@ -133,14 +133,15 @@ def test_plan_a_meeting_by_keyboard_and_check_it_with_leren_programma(browser, s
     assert page.locator("img[src=x]").count() == 0
     assert rows(page).count() == 7
     assert page.get_by_role("status").filter(has_text="Van 09:30 tot 12:30").count() == 1
-    assert page.locator(".leren-planner-let-op").is_hidden(), page.locator(".leren-planner-let-op").inner_text()
     assert visit.axe() == []  # filled
 
     with page.expect_download() as info:
         press(page.get_by_role("button", name="Download als YAML"))
     path = tmp_path / "plan.yml"
     info.value.save_as(path)
-    agenda = read_plan(path)
+    agenda = read_plan(path)  # no errors: leren programma accepts the plan
+    shown = page.locator(".leren-planner-let-op li").all_inner_texts()
+    assert [t.lower() for t in shown] == [w.tekst.lower() for w in agenda.waarschuwingen]  # the same warnings
     python_times = [f"{b.start:%H:%M}-{b.einde:%H:%M}" for b in agenda.blokken]
     assert row_times(page) == python_times
     assert python_times[0] == "09:30-09:50" and python_times[-1].endswith("12:30")
@@ -279,4 +280,46 @@ def test_planner_fits_a_phone(browser, site):
     plan_meeting(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert visit.axe() == []
+    visit.close()
+
+
+def test_planner_and_worksheet_work_from_the_unpacked_bundle(book, browser, tmp_path):
+    """Opened with a double click (file://) from the offline bundle: plan, open a plan, fill in a worksheet."""
+    import zipfile
+
+    from pypdf import PdfWriter
+
+    from leren.offline.bundle import FOLDER, make_bundle
+
+    pdfs = tmp_path / "pdf"
+    pdfs.mkdir()
+    writer = PdfWriter()
+    writer.add_blank_page(width=A4[0], height=A4[1])
+    writer.write(pdfs / "proef.pdf")  # the book's PDFs are test_print's concern; the bundle needs one
+    make_bundle(book.html, pdfs, tmp_path / "offline.zip")
+    zipfile.ZipFile(tmp_path / "offline.zip").extractall(tmp_path / "uit")
+    root = (tmp_path / "uit" / FOLDER).resolve()
+    plan = tmp_path / "plan.yml"
+    plan.write_text("titel: Teamdag\ndatum: 12-03-2026\nstart: \"09:30\"\nblokken:\n  - werkvorm: baalronde\n"
+                    "  - pauze: 15\n", encoding="utf-8")
+
+    visit = Visit(browser, root.as_uri() + "/")
+    page = visit.open()
+    type_into(page, page.get_by_label("Zoek een werkvorm"), "plaatsbepaling")
+    page.keyboard.press("Enter")
+    assert rows(page).count() == 1 and row_times(page)[0].startswith("09:00-")
+    page.get_by_label("Plan openen").set_input_files(str(plan))
+    page.get_by_text("is geopend").wait_for()
+    assert row_times(page) == [f"{b.start:%H:%M}-{b.einde:%H:%M}" for b in read_plan(plan).blokken]
+    with page.expect_download() as info:
+        press(page.get_by_role("button", name="Download als YAML"))
+    assert read_plan(info.value.path()).titel == "Teamdag"
+    press(page.get_by_role("button", name="Werkbladen als ZIP"))
+    assert "een voor een" in page.get_by_role("alert").inner_text()  # no fetch from disk: a Dutch hint instead
+    page.goto(root.as_uri() + "/book/werkvormen/baalronde.html", wait_until="load")
+    press(page.get_by_role("button", name="Invullen en afdrukken"))
+    type_into(page, page.get_by_label("Groep", exact=True), "Buurtteam Noord")
+    press(page.get_by_role("button", name="Werkblad afdrukken"))
+    assert "Buurtteam Noord" in page.locator(".leren-werkblad-afdruk").inner_text()
+    assert visit.errors == [] and visit.external == []
     visit.close()

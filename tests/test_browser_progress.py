@@ -1,6 +1,6 @@
 """A student's path through a self-check in a real browser: answer wrong, read why, answer right, reload,
-and find answers and score still there and on "Mijn voortgang"; put the reflection into her own worksheet;
-clear everything. All by accessible names, with axe-core in each state and no request leaving the machine.
+and find answers and score still there and on "Mijn voortgang"; put the reflection into her own fillable
+worksheet and find it on the printed sheet; clear everything. All by accessible names, with axe-core in each state and no request leaving the machine.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from browser_support import launch, serve
 import leren
-from leren import oefeningen
+from leren import exercises, oefeningen
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -33,7 +33,7 @@ def first_mc(view: dict) -> tuple[int, dict]:
 
 
 def maximum(view: dict) -> int:
-    return sum(oefeningen._maximum(item) for item in view["items"] if item["soort"] != "reflectie")
+    return sum(exercises.maximum(item) for item in view["items"] if item["soort"] != "reflectie")
 
 
 def question(page, number: int):
@@ -110,7 +110,7 @@ def test_student_path_keeps_answers_and_score(site, browser_page):
     expected = f"Je score: 1 van {maximum(view)} punten. Je hebt 1 van de "
     assert expected in score.inner_text()
     saved = stored(page, f"leren:oefening:{BANK}")
-    assert saved["uitslagen"][item["id"]] == {"punten": 1, "maximum": 1}
+    assert {k: saved["uitslagen"][item["id"]][k] for k in ("punten", "maximum")} == {"punten": 1, "maximum": 1}
 
     # After a reload the answer, its feedback and the score are still there.
     page.reload(wait_until="load")
@@ -120,8 +120,18 @@ def test_student_path_keeps_answers_and_score(site, browser_page):
     assert expected in page.get_by_role("status").filter(has_text="Je score").first.inner_text()
     assert (found := axe_violations(page)) == [], found
 
-    # "Mijn voortgang" shows this exercise as begun, with its score; the others are not started.
-    page.goto(site + PROGRESS_PAGE, wait_until="load")
+    # An answer changed after the check is kept too, but the old feedback is not shown with it.
+    form.get_by_label(re.compile(re.escape(wrong["tekst"]))).check()
+    page.reload(wait_until="load")
+    form = question(page, number)
+    assert form.get_by_label(re.compile(re.escape(wrong["tekst"]))).is_checked()
+    assert form.get_by_role("status").inner_text().strip() == ""
+    assert expected in page.get_by_role("status").filter(has_text="Je score").first.inner_text()
+
+    # "Mijn voortgang", reached from the self-check, shows this exercise as begun with its score; the others
+    # are not started.
+    page.locator(".leren-zelftoets").get_by_role("link", name="Mijn voortgang").click()
+    page.wait_for_url(site + PROGRESS_PAGE)
     table = page.get_by_role("table", name="Jouw oefeningen")
     row = table.get_by_role("row").filter(has=page.get_by_role("link", name=view["titel"]))
     assert "Bezig" in row.inner_text()
@@ -179,8 +189,22 @@ def test_reflection_goes_into_the_students_worksheet(site, browser_page):
     assert sheet["velden"][str(bank.werkblad_veld)] == "Eerder ingevuld.\n\n" + HOSTILE.strip()
     assert sheet["kop"]["groep"] == "Stagegroep 2B"
 
-    # The link leads to the page that shows this worksheet.
+    # The link leads to the page where the worksheet is filled in: the answer is in its field, next to what
+    # was there already, and it is on the printed sheet.
+    worksheet = leren.load().worksheets[bank.werkblad]
     link.click()
     page.wait_for_load_state("load")
     assert page.url.split("#")[0].endswith(target.split("#")[0].split("/")[-1])
-    assert page.get_by_text(leren.load().worksheets[bank.werkblad].titel).count() > 0
+    page.get_by_role("button", name="Invullen en afdrukken").click()
+    fill = page.get_by_role("form", name=f"{worksheet.titel} invullen")
+    field = fill.get_by_label(f"{bank.werkblad_veld + 1}. {worksheet.velden[bank.werkblad_veld].label}", exact=True)
+    assert field.input_value() == "Eerder ingevuld.\n\n" + HOSTILE.strip()
+    assert fill.get_by_label("Groep", exact=True).input_value() == "Stagegroep 2B"
+    assert (found := axe_violations(page)) == [], found
+    page.evaluate("() => { window.print = () => {}; }")  # no print dialog in a test
+    fill.get_by_role("button", name="Werkblad afdrukken").click()
+    page.emulate_media(media="print")
+    printed = page.locator(".leren-werkblad-afdruk")
+    assert printed.is_visible()
+    assert " ".join(HOSTILE.split()) in " ".join(printed.inner_text().split())
+    assert "<script>" in printed.inner_text() and page.evaluate("() => window.hacked") is None

@@ -23,7 +23,7 @@ def test_default_build_keeps_trainer_material_behind_the_switch(tmp_path, monkey
 
 def test_switch_shows_and_hides_trainer_material_by_keyboard(tmp_path, monkeypatch):
     build_edition(tmp_path, "student", monkeypatch)
-    url, stop = serve(tmp_path / "student" / "_build" / "html")  # where build_edition's tiny project lands
+    url, stop = serve(next((tmp_path / "student").rglob("index.html")).parent)
     try:
         with playwright_api.sync_playwright() as pw:
             browser = launch(pw)

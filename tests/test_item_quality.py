@@ -205,3 +205,23 @@ def test_every_bank_with_a_worksheet_names_the_field_for_its_reflection():
     for bank in CATALOG.exercises.values():
         if bank.werkblad is not None:
             assert bank.werkblad_veld is not None, bank.id
+
+
+@pytest.mark.parametrize("notebook", sorted((Path(__file__).resolve().parent.parent / "exercises").glob("*.md")),
+                         ids=lambda p: p.stem)
+def test_notebook_example_answers_fit_the_questions(notebook):
+    """The example answers in a notebook are partly wrong on purpose, but never in the wrong form: a
+    student should read about the content, not a hint on how to type an answer."""
+    import ast
+
+    from leren import oefeningen
+
+    cells = re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", notebook.read_text(encoding="utf-8"), flags=re.S)
+    cell = next((c for c in cells if c.lstrip().startswith("antwoorden = ")), None)
+    if cell is None:
+        pytest.skip("dit notebook heeft geen voorbeeldantwoorden")
+    answers = ast.literal_eval(cell.split("=", 1)[1].strip())
+    result = oefeningen.laad(notebook.stem).controleer(answers)
+    form_hints = [f"{fb.item}: {line}" for fb in result.feedback for line in fb.regels
+                  if line.startswith(("Geef ", "Je hebt vraag")) or ": kies een" in line]
+    assert form_hints == []

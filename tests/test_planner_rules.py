@@ -206,6 +206,12 @@ def test_group_size_is_a_warning_not_a_refusal(catalog):
     small = parse_plan(plan("- werkvorm: kring", head="deelnemers: 2"), catalog).waarschuwingen
     assert [w.code for w in small] == ["groep_te_klein"]
     assert parse_plan(plan("- werkvorm: kring", "  minuten: 60", head="deelnemers: 12"), catalog).waarschuwingen == []
+    # a group that adds less than five minutes to the rounds gives no warning, even in a shortened block
+    # (13 people: 5 + 26 + 8 = 39 min, 4 more than the werkvorm's 35; 14 people: 41 min, 6 more)
+    assert [w.code for w in parse_plan(plan("- werkvorm: kring", "  minuten: 30", head="deelnemers: 13"),
+                                       catalog).waarschuwingen] == ["groep_te_groot"]
+    assert [w.code for w in parse_plan(plan("- werkvorm: kring", "  minuten: 30", head="deelnemers: 14"),
+                                       catalog).waarschuwingen] == ["groep_te_groot", "rondes_langer"]
 
 
 def test_rounds_scale_with_the_group():
@@ -267,6 +273,8 @@ def test_export_is_json_and_holds_what_a_browser_needs(catalog):
     assert reeks["bijeenkomsten"] == 3 and reeks["bijeenkomst_minuten"] == [180, 120, 120]
     assert [len(r) for r in reeks["bijeenkomst_rondes"]] == [1, 1, 1]
     assert data["werkvormen"]["plaatsbepaling"]["werkblad"] == "werkvorm-plaatsbepaling"
+    assert data["plan"]["velden"][:3] == ["titel", "datum", "start"] and "deelnemers" in data["plan"]["velden"]
+    assert data["plan"]["blokken"]["werkvorm"] == ["bijeenkomst", "minuten", "notitie"]
     sheet = data["werkbladen"]["principe-ervaringsleren"]
     assert sheet["minuten"] == catalog.worksheets["principe-ervaringsleren"].minuten
 
@@ -304,3 +312,32 @@ def test_command_refuses_an_interventie_block_and_writes_nothing(tmp_path, capsy
     code = main(["programma", str(path), "--draaiboek", "--formaat", "md"])
     minutes = meeting_minutes(traject)[0]
     assert (code == 0) == (minutes <= MAX_BLOCK_MINUTES)
+
+
+@pytest.mark.parametrize(("werkvorm", "minutes", "participants"),
+                         [("kring", "30", "13"), ("kring", "30", "14"), ("kring", "", "25"),
+                          ("plaatsbepaling", "20", "12"), ("plaatsbepaling", "20", "18")])
+def test_browser_rules_give_the_same_round_warnings(catalog, werkvorm, minutes, participants):
+    """The margin of 'rondes_langer' holds in the browser rules too (static/planner-regels.js)."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from leren.sphinx.planner import export as page_export
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is nodig voor deze test.")
+    script = Path(leren.__file__).parent / "sphinx" / "static" / "planner-regels.js"
+    block = {"soort": "werkvorm", "werkvorm": werkvorm, "minuten": minutes, "notitie": "", "bijeenkomst": ""}
+    page_plan = {"titel": "Teamdag", "datum": "2026-03-12", "start": "09:00", "einde": "", "groep": "",
+                 "deelnemers": participants, "trainer": "", "locatie": "", "organisatie": "", "blokken": [block]}
+    code = ("const P = require(process.argv[1]); const i = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+            "process.stdout.write(JSON.stringify(P.check(i.plan, i.rules).waarschuwingen.map(m => m.bericht)));")
+    proc = subprocess.run([node, "-e", code, str(script)], capture_output=True, text=True, check=True,
+                          input=json.dumps({"plan": page_plan, "rules": page_export(catalog)}))
+    text = plan(f"- werkvorm: {werkvorm}", *([f"  minuten: {minutes}"] if minutes else []),
+                head=f"deelnemers: {participants}")
+    python = [w.tekst for w in parse_plan(text, catalog).waarschuwingen]
+    browser = json.loads(proc.stdout)
+    assert [re.sub(r"^regel \d+: ", "", b) for b in browser] == python

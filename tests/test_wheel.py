@@ -1,7 +1,7 @@
 """The `leren` wheel that the site offers: reproducible, complete, installable in a clean environment, and
 enough to run a downloaded notebook without the sources of the knowledge base.
 
-The install test makes a fresh virtual environment (without the system's or the shared venv's packages),
+The install test makes a fresh virtual environment (without pip and without the system's or the shared venv's packages),
 installs the wheel plus nbclient and ipykernel, and runs one notebook there with the working directory
 and PYTHONPATH far from the source tree. Dependencies come from a local wheelhouse
 (~/.cache/leren-test-wheels, or LEREN_WHEELHOUSE); only when it lacks something, pip fills it from the
@@ -16,6 +16,7 @@ import hashlib
 import io
 import os
 import subprocess
+import sys
 import time
 import venv
 import zipfile
@@ -76,16 +77,19 @@ def test_broken_pyproject_gives_a_dutch_error(tmp_path):
 
 
 def _pip(python: Path, *args: str) -> subprocess.CompletedProcess:
+    """pip of the test's own environment, acting on the environment of `python` (pip's --python option), so
+    the fresh environment needs no pip of its own."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    return subprocess.run([str(python), "-m", "pip", *args], capture_output=True, text=True, env=env)
+    return subprocess.run([sys.executable, "-m", "pip", "--python", str(python), *args], capture_output=True,
+                          text=True, env=env)
 
 
 def test_wheel_installs_in_a_fresh_venv_and_runs_a_notebook(tmp_path):
     start = time.perf_counter()
     wheel = write_wheel(PYPROJECT, tmp_path / "dist")
     env_dir = tmp_path / "schoon"
-    venv.EnvBuilder(with_pip=True, system_site_packages=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False, system_site_packages=False).create(env_dir)
     python = env_dir / "bin" / "python"
     requirements = [str(wheel), *RUNNERS]
     installed = _pip(python, "install", "--no-index", "--find-links", str(WHEELHOUSE), *requirements)

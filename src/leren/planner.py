@@ -55,8 +55,9 @@ from leren.text import duration as duration_text
 MAX_BLOCK_MINUTES = MAX_ROOM_MINUTES  # a block lasts at most four hours, like a werkvorm in the room
 MAX_PARTICIPANTS = 500
 DEFAULT_SUBGROUP = 4
+ROUND_MARGIN = 5  # the group makes rounds at least this many minutes longer before the planner warns
 LIMITS = {"max_blok_minuten": MAX_BLOCK_MINUTES, "max_deelnemers": MAX_PARTICIPANTS,
-          "groepje_standaard": DEFAULT_SUBGROUP}
+          "groepje_standaard": DEFAULT_SUBGROUP, "rondes_marge": ROUND_MARGIN}
 
 # Every message of the planner, by id. Placeholders are {name}; every value is already text.
 MESSAGES: dict[str, str] = {
@@ -125,10 +126,13 @@ MESSAGES: dict[str, str] = {
 WARNINGS = ("groep_te_groot", "groep_te_klein", "rondes_langer", "sterk_ingekort")
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
-_OPTIONAL = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie")
+OPTIONAL_FIELDS = ("einde", "deelnemers", "groep", "trainer", "locatie", "organisatie")
 _DETAILS = ("groep", "trainer", "locatie", "organisatie")
-_BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
-               "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
+BLOCK_KEYS = {"werkvorm": {"minuten", "notitie", "bijeenkomst"}, "werkblad": {"minuten", "notitie"},
+              "pauze": {"notitie"}, "vrij": {"minuten", "notitie"}}
+# The plan file's shape, public for the planner page (`leren.sphinx.planner`).
+PLAN_OPTIONAL_FIELDS = OPTIONAL_FIELDS
+PLAN_BLOCK_KEYS = BLOCK_KEYS
 _SUBGROUP_WORDS = (("tweeta", 2), ("duo", 2), ("paren", 2), ("drieta", 3), ("trio", 3), ("vierta", 4),
                    ("vijfta", 5), ("zesta", 6))
 _NUMBER = re.compile(r"\b([2-9]|1[0-2])\b")
@@ -396,11 +400,11 @@ class _Reader:
         for key in ("titel", "datum", "start", "blokken"):
             if raw.get(key) in (None, ""):
                 self.add(self.line(key), "veld_ontbreekt", veld=key)
-        known = {"titel", "datum", "start", "blokken", *_OPTIONAL, "__regel__", "__regels__"}
+        known = {"titel", "datum", "start", "blokken", *OPTIONAL_FIELDS, "__regel__", "__regels__"}
         for key in raw:
             if key not in known:
                 self.add(self.line(key), "onbekend_veld", veld=key,
-                         toegestaan=f"titel, datum, start, blokken, {', '.join(_OPTIONAL)}")
+                         toegestaan=f"titel, datum, start, blokken, {', '.join(OPTIONAL_FIELDS)}")
         date = self._date()
         start_time = self._time("start")
         end_time = self._time("einde")
@@ -484,15 +488,15 @@ class _Reader:
         if not isinstance(item, dict):
             self.add(line, "blok_soort", blok=index)
             return None
-        kinds = [k for k in _BLOCK_KEYS if k in item]
+        kinds = [k for k in BLOCK_KEYS if k in item]
         if len(kinds) != 1:
             self.add(line, "blok_een_soort", blok=index)
             return None
         kind = kinds[0]
         for key in item:
-            if key not in _BLOCK_KEYS[kind] | {kind, "__regel__", "__regels__"}:
+            if key not in BLOCK_KEYS[kind] | {kind, "__regel__", "__regels__"}:
                 self.add(line, "blok_onbekend_veld", veld=key, blok=index, soort=kind,
-                         toegestaan=", ".join(sorted(_BLOCK_KEYS[kind])))
+                         toegestaan=", ".join(sorted(BLOCK_KEYS[kind])))
         note = str(item.get("notitie") or "")
         block = None
         if kind == "pauze":
@@ -528,8 +532,7 @@ class _Reader:
         minutes = self._minutes(item["minuten"], line, index) if "minuten" in item else sheet.minuten
         if not minutes:
             return None
-        title = sheet.titel if sheet.titel.casefold().startswith("werkblad") else f"Werkblad: {sheet.titel}"
-        return Block("werkblad", title, minutes, clock, notitie=note, regel=line,
+        return Block("werkblad", sheet_block_title(sheet), minutes, clock, notitie=note, regel=line,
                      standaard=sheet.minuten, werkblad=sheet)
 
     def _format_block(self, item, index, line, clock, note) -> Block | None:
@@ -615,7 +618,7 @@ class _Reader:
         steps = block.stappen
         if any(s.per_beurt for s in steps):
             needed = sum(steps_minutes(steps, participants))
-            if needed > block.minuten and needed > sum(s.minuten for s in steps):
+            if needed > block.minuten and needed - sum(s.minuten for s in steps) >= ROUND_MARGIN:
                 self.warn(block.regel, "rondes_langer", blok=index, naam=fmt.naam, deelnemers=participants,
                           nodig=duration_text(needed), minuten=duration_text(block.minuten))
 
@@ -632,18 +635,25 @@ def _hint(key, known: dict, command: str) -> str:
 # --- for the browser planner ------------------------------------------------------------------------
 
 
+def sheet_block_title(sheet: Worksheet) -> str:
+    """How a worksheet block is named in an agenda: 'Werkblad: <titel>', unless the title says so already."""
+    return sheet.titel if sheet.titel.casefold().startswith("werkblad") else f"Werkblad: {sheet.titel}"
+
+
 def export(catalog: Catalog | None = None) -> dict:
     """Everything a browser needs to apply the planner's rules, JSON-serialisable.
 
     Shape (stable; branch `workbench` reads it):
       versie: 1
-      grenzen: {max_blok_minuten, max_deelnemers, groepje_standaard}
+      grenzen: {max_blok_minuten, max_deelnemers, groepje_standaard, rondes_marge}
+        ('rondes_langer' when the rounds need more than the block and the group adds at least rondes_marge)
       berichten: {id: template with {named} placeholders}; waarschuwingen: [ids that are warnings]
       werkvormen: {id: {naam, soort, minuten (time in the room), groepsgrootte: [min, max],
                    bijeenkomsten, looptijd, bijeenkomst_minuten: [per meeting], werkblad (worksheet id or
                    null), rondes: [{minuten, per_beurt, beurten, groepje}] (the in-room steps of a
                    werkvorm; of every meeting for a traject: bijeenkomst_rondes)}}
-      werkbladen: {id: {titel, minuten}}
+      werkbladen: {id: {titel, bloktitel (the title of its block, see `sheet_block_title`), minuten}}
+      plan: {velden: [the fields of a plan], blokken: {kind: [the keys a block of that kind may have]}}
     Durations in messages are written as `duration_text` does: '45 min', '2 uur', '1 uur 30 min'.
     """
     catalog = catalog or load()
@@ -669,7 +679,9 @@ def export(catalog: Catalog | None = None) -> dict:
         if fmt.soort == "traject" and fmt.bijeenkomsten:
             entry["bijeenkomst_rondes"] = [rounds(meeting_steps(fmt, n)) for n in range(1, fmt.bijeenkomsten + 1)]
         formats[fmt.id] = entry
-    sheets = {s.id: {"titel": s.titel, "minuten": s.minuten}
+    sheets = {s.id: {"titel": s.titel, "bloktitel": sheet_block_title(s), "minuten": s.minuten}
               for s in sorted(catalog.worksheets.values(), key=lambda s: s.id)}
+    plan = {"velden": ["titel", "datum", "start", *OPTIONAL_FIELDS],
+            "blokken": {kind: sorted(keys) for kind, keys in BLOCK_KEYS.items()}}
     return {"versie": 1, "grenzen": dict(LIMITS), "berichten": dict(MESSAGES), "waarschuwingen": list(WARNINGS),
-            "werkvormen": formats, "werkbladen": sheets}
+            "werkvormen": formats, "werkbladen": sheets, "plan": plan}

@@ -3,8 +3,8 @@
 Students install the package from the site with one command (`pip install leren-<versie>-py3-none-any.whl
 jupyterlab`), so the site build makes the wheel itself (see `leren.sphinx.package`). No build backend, no
 network and no files written into the source tree: the package is pure Python, so the wheel is a zip of the
-package files with the metadata that `pyproject.toml` describes. Every zip entry gets the same time stamp
-(SOURCE_DATE_EPOCH, or 1980-01-01 without it) and fixed permissions, and the entries are sorted, so two builds give the same bytes.
+package files with the metadata that `pyproject.toml` describes, written by `leren.reproducible.write_zip`
+(sorted entries, one time stamp from SOURCE_DATE_EPOCH, fixed permissions), so two builds give the same bytes.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from leren.reproducible import zip_timestamp
+from leren.reproducible import write_zip
 
 TAG = "py3-none-any"
 SKIP_DIRS = {"__pycache__"}
@@ -106,14 +106,7 @@ def wheel_bytes(project: Project) -> bytes:
     record = "\n".join(_record_line(name, data) for name, data in entries) + f"\n{info}/RECORD,,\n"
     entries.append((f"{info}/RECORD", record.encode("utf-8")))
     buffer = io.BytesIO()
-    stamp = zip_timestamp()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries:
-            item = zipfile.ZipInfo(name, date_time=stamp)
-            item.compress_type = zipfile.ZIP_DEFLATED
-            item.external_attr = 0o644 << 16
-            item.create_system = 3  # unix, whatever machine builds it
-            archive.writestr(item, data, compresslevel=9)
+    write_zip(buffer, entries)  # sorted, fixed times and permissions
     return buffer.getvalue()
 
 

@@ -95,6 +95,18 @@ class CasePrinciples(CaseDirective):
         return [bullets(items)]
 
 
+class CaseLessonSources(CaseDirective):
+    """`casus-lessen-bronnen ID`: where in the source each lesson of the case comes from."""
+
+    def run(self) -> list[nodes.Node]:
+        case = self.case
+        self.require(case.lessen, f"'lessen' van casus '{case.id}'")
+        box = nodes.container(classes=["leren-lessen-bronnen"])
+        box += para(nodes.strong("Waar staan deze lessen in het boek?", "Waar staan deze lessen in het boek?"))
+        box += bullets([f"{lesson.les}: {place(lesson.bron)}" for lesson in case.lessen])
+        return [box]
+
+
 class CasesComparison(DataDirective):
     """`casussen-vergelijking`: the five cases side by side, from their data."""
 
@@ -135,3 +147,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("casus-werkvormen", CaseFormats)
     app.add_directive("casus-principes", CasePrinciples)
     app.add_directive("casussen-vergelijking", CasesComparison)
+    app.add_directive("casus-lessen-bronnen", CaseLessonSources)

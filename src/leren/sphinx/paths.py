@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from leren.paths import target
 from leren.sphinx.base import DataDirective, bullets, para
 
 
@@ -21,8 +22,7 @@ class ReadingPaths(DataDirective):
             box += para(route.intro)
             steps = []
             for step in route.stappen:
-                target = "/" + step.pagina.lstrip("/")
-                steps.append(para(self.doc_link(target), f": {step.waarom}"))
+                steps.append(para(self.doc_link(target(step.pagina)), f": {step.waarom}"))
             box += bullets(steps, ordered=True)
             out.append(box)
         return out

@@ -34,10 +34,7 @@ DATA_ID = "leren-planner-data"
 
 def export(catalog: Catalog) -> dict:
     """The rules for the page, as `leren.planner` exports them, plus the plan file's own shape."""
-    data = rules.export(catalog)
-    data["plan"] = {"velden": ["titel", "datum", "start", *rules._OPTIONAL],
-                    "blokken": {kind: sorted(keys) for kind, keys in rules._BLOCK_KEYS.items()}}
-    return data
+    return rules.export(catalog)  # the plan file's shape is part of the export ("plan")
 
 
 def page_data(catalog: Catalog, relative) -> dict:

@@ -15,14 +15,18 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from leren import paths
 from leren.exercises import LETTERS, maximum, view
 from leren.sphinx.base import DataDirective, page_script, para, table
 from leren.sphinx.worksheet import _used as worksheets_used
 
 FLAG = "leren-zelftoets"
-# Replaced per page by the address of the page that shows the worksheet (see `_resolve_worksheet_urls`).
+# Replaced per page by the address of the page that shows the worksheet (see `_resolve_tokens`).
 URL_TOKEN = "@@leren-werkblad-url:{}@@"
 URL_PATTERN = re.compile(r"@@leren-werkblad-url:([a-z0-9-]+)@@")
+# Replaced by a link to the page "Mijn voortgang", or by nothing when the site has no such page.
+PROGRESS_TOKEN = "@@leren-voortgang-link@@"
+PROGRESS_PAGE = paths.guide("voortgang")
 
 
 def payload(data) -> str:
@@ -50,6 +54,7 @@ class SelfCheck(DataDirective):
             '<noscript><p>Zet JavaScript aan om je antwoorden hier te laten controleren, '
             "of maak de oefening in het notebook.</p></noscript>",
             '<p class="leren-zelftoets-score" role="status"></p>',
+            PROGRESS_TOKEN,
         ]
         for number, item in enumerate(data["items"], 1):
             parts.append(_question(bank.id, number, item, "werkblad" in data))
@@ -112,8 +117,9 @@ class Progress(DataDirective):
             scored = [item for item in items if item["soort"] != "reflectie"]
             entries.append({"id": bank.id, "titel": bank.titel, "vragen": len(scored),
                             "maximum": sum(maximum(item) for item in scored)})
-            docname = f"exercises/{bank.id}"
-            title = self.doc_link(f"/{docname}", bank.titel) if docname in self.env.found_docs else nodes.Text(bank.titel)
+            docname = paths.exercise(bank.id)
+            title = (self.doc_link(paths.target(docname), bank.titel) if docname in self.env.found_docs
+                     else nodes.Text(bank.titel))
             status = nodes.inline("Niet begonnen", "Niet begonnen", classes=["leren-voortgang-status", f"oefening-{bank.id}"])
             score = nodes.inline("", "", classes=["leren-voortgang-score", f"oefening-{bank.id}"])
             rows.append([para(title), para(status), para(score)])
@@ -137,12 +143,18 @@ def _worksheet_page(env, sheet_id: str, here: str) -> str | None:
     return pages[0] if pages else None
 
 
-def _resolve_worksheet_urls(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Replace the worksheet-address token in a self-check by the relative address of the worksheet's page."""
+def _resolve_tokens(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace the tokens in a self-check: the worksheet's address and the link to "Mijn voortgang"."""
     for node in list(doctree.findall(nodes.raw)):
         text = node.astext()
-        if "@@leren-werkblad-url:" not in text:
+        if "@@leren-werkblad-url:" not in text and PROGRESS_TOKEN not in text:
             continue
+        link = ""
+        if app.builder.format == "html" and PROGRESS_PAGE in app.env.found_docs:
+            href = relative_uri(app.builder.get_target_uri(docname), app.builder.get_target_uri(PROGRESS_PAGE))
+            link = (f'<p class="leren-zelftoets-voortgang">Je browser onthoudt je antwoorden. Op <a href="{href}">'
+                    "Mijn voortgang</a> zie je al je oefeningen op een rij.</p>")
+        text = text.replace(PROGRESS_TOKEN, link)
 
         def address(match: re.Match) -> str:
             page = _worksheet_page(app.env, match.group(1), docname) if app.builder.format == "html" else None
@@ -156,5 +168,5 @@ def _resolve_worksheet_urls(app: Sphinx, doctree: nodes.document, docname: str) 
 def setup(app: Sphinx) -> None:
     app.add_directive("zelftoets", SelfCheck)
     app.add_directive("voortgang", Progress)
-    app.connect("doctree-resolved", _resolve_worksheet_urls)
+    app.connect("doctree-resolved", _resolve_tokens)
     app.connect("html-page-context", page_script(FLAG, "zelftoets.js"))

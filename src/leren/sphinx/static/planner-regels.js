@@ -244,7 +244,10 @@
     }
     if (!plan.blokken.length) add(line("blokken"), "geen_blokken", {}, { veld: "blokken" });
     const blocks = [];
-    let now = start != null ? start : 0;
+    // Blocks run from the start time even without a valid date (leren.planner refuses such a plan, but the
+    // page can show the times while the date is still being typed).
+    const clockStart = times.start != null ? times.start : null;
+    let now = clockStart != null ? clockStart : 0;
     plan.blokken.forEach((block, i) => {
       const index = i + 1;
       const where = { blok: i };
@@ -270,7 +273,7 @@
         const sheet = rules.werkbladen[block.werkblad];
         if (!sheet) return add(regel, "werkblad_onbekend", { werkblad: block.werkblad, hint: " Zie 'leren lijst werkbladen'." }, where);
         const minutes = minutesOf(sheet.minuten);
-        if (minutes) made = { titel: `Werkblad: ${sheet.titel}`, minuten: minutes, standaard: sheet.minuten };
+        if (minutes) made = { titel: sheet.bloktitel, minuten: minutes, standaard: sheet.minuten };
       } else {
         const fmt = rules.werkvormen[block.werkvorm];
         if (!fmt) return add(regel, "werkvorm_onbekend", { werkvorm: block.werkvorm, hint: " Zie 'leren lijst werkvormen'." }, where);
@@ -310,7 +313,7 @@
                                   einde: now + made.minuten, index: i, regel }, made));
       now += made.minuten;
     });
-    const end = blocks.length ? blocks[blocks.length - 1].einde : start != null ? start : 0;
+    const end = blocks.length ? blocks[blocks.length - 1].einde : clockStart != null ? clockStart : 0;
     if (start != null && blocks.length) {
       const midnight = 24 * 60;
       const late = blocks.findIndex((b) => b.einde > midnight);
@@ -344,7 +347,7 @@
         if (rounds.some((r) => r.per_beurt)) {
           const needed = rounds.reduce((sum, r) => sum + stepMinutes(r, participants, limits.groepje_standaard), 0);
           const own = rounds.reduce((sum, r) => sum + r.minuten, 0);
-          if (needed > b.minuten && needed > own) {
+          if (needed > b.minuten && needed - own >= limits.rondes_marge) {
             warn(b.regel, "rondes_langer", { blok: k + 1, naam: fmt.naam, deelnemers: participants,
                                              nodig: duration(needed), minuten: duration(b.minuten) }, { blok: b.index });
           }
@@ -359,7 +362,7 @@
     });
     const byLine = (a, b) => a.regel - b.regel;
     const total = blocks.reduce((sum, b) => sum + b.minuten, 0);
-    return { blokken: blocks, begin: start, einde: end, gepland: planned, minuten: total, deelnemers: participants,
+    return { blokken: blocks, begin: start, klok: clockStart, einde: end, gepland: planned, minuten: total, deelnemers: participants,
              fouten: errors.sort(byLine), waarschuwingen: warnings.sort(byLine), yaml };
   }
 

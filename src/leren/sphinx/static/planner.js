@@ -291,7 +291,7 @@
 
   function blockName(block) {
     if (block.soort === "werkvorm") return rules.werkvormen[block.werkvorm].naam;
-    if (block.soort === "werkblad") return `Werkblad: ${rules.werkbladen[block.werkblad].titel}`;
+    if (block.soort === "werkblad") return rules.werkbladen[block.werkblad].bloktitel;
     if (block.soort === "pauze") return "Pauze";
     return block.titel || "Eigen onderdeel";
   }
@@ -400,7 +400,7 @@
   function update() {
     const result = P.check(plan, rules);
     ui.result = result;
-    const known = result.begin != null;
+    const known = result.klok != null;
     const byIndex = new Map(result.blokken.map((b) => [b.index, b]));
     ui.rows.forEach((row, i) => {
       const b = byIndex.get(i);
@@ -434,9 +434,9 @@
   function summary(result) {
     if (!plan.blokken.length) return "Het programma is nog leeg.";
     const parts = [`${plan.blokken.length} ${plan.blokken.length === 1 ? "blok" : "blokken"}, samen ${minutesText(result.minuten)}.`];
-    if (result.begin != null) {
-      parts.push(`Van ${P.clock(result.begin)} tot ${P.clock(result.einde)}.`);
-      if (result.gepland != null && result.gepland > result.begin) {
+    if (result.klok != null) {
+      parts.push(`Van ${P.clock(result.klok)} tot ${P.clock(result.einde)}.`);
+      if (result.gepland != null && result.gepland > result.klok) {
         const spare = result.gepland - result.einde;
         if (spare > 0) parts.push(`De bijeenkomst eindigt om ${P.clock(result.gepland)}: er is ${minutesText(spare)} speling.`);
         else if (spare === 0) parts.push(`Het programma vult de tijd tot ${P.clock(result.gepland)} precies.`);
@@ -485,7 +485,7 @@
       const name = view.dagen[(day + 6) % 7];
       text = `${name.charAt(0).toUpperCase()}${name.slice(1)} ${date.d} ${view.maanden[date.m - 1]} ${date.y}`;
     }
-    if (result.begin != null) text += `${text ? ", " : ""}${P.clock(result.begin)}-${P.clock(result.einde)}`;
+    if (result.klok != null) text += `${text ? ", " : ""}${P.clock(result.klok)}-${P.clock(result.einde)}`;
     return text;
   }
 
@@ -502,7 +502,7 @@
   }
 
   function renderPrint(result) {
-    const known = result.begin != null;
+    const known = result.klok != null;
     const rows = result.blokken.map((b) => ({ b, block: plan.blokken[b.index],
       time: known ? `${P.clock(b.start)}-${P.clock(b.einde)}` : "", kind: rules.weergave.soorten[b.soort],
       fmt: b.werkvorm ? rules.werkvormen[b.werkvorm] : null }));
@@ -604,7 +604,7 @@
 
   function printSummary(result) {
     let text = `Totaal ${minutesText(result.minuten)}.`;
-    if (result.gepland != null && result.begin != null && result.gepland > result.begin) {
+    if (result.gepland != null && result.klok != null && result.gepland > result.klok) {
       const spare = result.gepland - result.einde;
       if (spare > 0) text += ` De bijeenkomst eindigt om ${P.clock(result.gepland)}: er is ${minutesText(spare)} speling.`;
       else if (spare === 0) text += ` Het programma vult de tijd tot ${P.clock(result.gepland)} precies.`;
@@ -655,6 +655,10 @@
   async function makeZip() {
     const sheets = chosenSheets();
     const files = [{ name: `${slug(plan.titel)}.yml`, data: new TextEncoder().encode(P.toYaml(plan, rules).text) }];
+    const failed = () => showNotice("De browser kan de werkbladen niet in een ZIP zetten (dat lukt niet als je de site " +
+      "als bestand op je computer opent). Download de werkbladen dan een voor een met de links hierboven.", true);
+    // A page opened from disk may not read other files; the browser would only log an error.
+    if (window.location.protocol === "file:") return failed();
     try {
       for (const sheet of sheets) {
         for (const file of sheet.bestanden) {
@@ -664,8 +668,7 @@
         }
       }
     } catch (err) {
-      showNotice("De browser kan de werkbladen niet in een ZIP zetten (dat lukt niet als je de site als bestand " +
-        "opent). Download de werkbladen dan een voor een met de links hierboven.", true);
+      failed();
       return;
     }
     download(`werkbladen-${slug(plan.titel)}.zip`, new Blob([zip(files)], { type: "application/zip" }));

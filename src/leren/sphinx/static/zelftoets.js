@@ -144,7 +144,8 @@ function lerenReadAnswer(form, data) {
 
 /* --- Progress that stays on this device ------------------------------------------------------------------
  * leren:oefening:<bank-id> holds {"velden": {"<item-id>": {"<input name>": "<value>"}},
- *                                  "uitslagen": {"<item-id>": {"punten": n, "maximum": m}}}
+ *                                  "uitslagen": {"<item-id>": {"punten": n, "maximum": m, "velden": {...}}}}
+ * (the fields of a result are the answer that was checked)
  * leren:werkblad:<worksheet-id> holds {"kop": {...}, "velden": {"<field index>": "<text>"}} (the fillable
  * worksheet's own format). Nothing is ever sent anywhere. */
 const LEREN_OEFENING = "leren:oefening:";
@@ -300,7 +301,11 @@ function lerenSetupSelfCheck(root) {
       return fb;
     };
     lerenRestoreForm(form, progress.velden[data.id]);
-    if (lerenPlainObject(progress.uitslagen[data.id])) check();
+    const last = progress.uitslagen[data.id];
+    // Show the feedback again only for the answer that was checked, not for one changed afterwards.
+    if (lerenPlainObject(last) && JSON.stringify(last.velden || {}) === JSON.stringify(progress.velden[data.id] || {})) {
+      check();
+    }
     const remember = () => {
       const values = lerenFormValues(form);
       if (Object.keys(values).length) progress.velden[data.id] = values;
@@ -313,7 +318,9 @@ function lerenSetupSelfCheck(root) {
       event.preventDefault();
       const fb = check();
       remember();
-      if (fb.maximum > 0) progress.uitslagen[data.id] = { punten: fb.punten, maximum: fb.maximum };
+      if (fb.maximum > 0) {
+        progress.uitslagen[data.id] = { punten: fb.punten, maximum: fb.maximum, velden: progress.velden[data.id] || {} };
+      }
       save();
       showScore();
     });
