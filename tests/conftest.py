@@ -116,8 +116,19 @@ class SphinxRoute:
 
 
 _ROUTE: list[SphinxRoute] = []
-# Whether a collected test uses `sphinx_route`; then the `book` fixture starts it alongside its own build.
-_NEEDS_ROUTE = pytest.StashKey[bool]()
+# The fixtures the collected tests use: the `book` fixture starts background work only when it is wanted.
+_WANTED = pytest.StashKey[set]()
+# Work that needs the shared build and can run in the background while other tests run, by fixture name:
+# name -> start(book, tmp_path_factory) returning a handle. A test module registers its own; see `started`.
+AFTER_BOOK: dict = {}
+_STARTED: dict = {}
+
+
+def started(name: str, book: BuiltBook, tmp_path_factory):
+    """The handle of background work `name` (AFTER_BOOK), started now unless the `book` fixture did."""
+    if name not in _STARTED:
+        _STARTED[name] = AFTER_BOOK[name](book, tmp_path_factory)
+    return _STARTED[name]
 
 
 def _start_sphinx_route(tmp_path_factory) -> SphinxRoute:
@@ -135,9 +146,14 @@ def book(request, tmp_path_factory) -> BuiltBook:
         out = Path(reuse)
         return BuiltBook(html=out / "_build" / "html", log=(out / "build.log").read_text(encoding="utf-8"),
                          returncode=int((out / "build.rc").read_text(encoding="utf-8")))
-    if request.config.stash.get(_NEEDS_ROUTE, False):
+    wanted = request.config.stash.get(_WANTED, set())
+    if "sphinx_route" in wanted:
         _start_sphinx_route(tmp_path_factory)  # builds alongside, on the other core
-    return build_book(tmp_path_factory.mktemp("book"))
+    built = build_book(tmp_path_factory.mktemp("book"))
+    for name in AFTER_BOOK:
+        if name in wanted and built.returncode == 0:
+            started(name, built, tmp_path_factory)
+    return built
 
 
 @pytest.fixture(scope="session")
@@ -152,7 +168,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "book" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.book)
-    config.stash[_NEEDS_ROUTE] = any("sphinx_route" in getattr(item, "fixturenames", ()) for item in items)
+
+
+def pytest_collection_finish(session):
+    """Which fixtures the selected tests use (after -k and -m), for the background work of `book`."""
+    session.config.stash[_WANTED] = {name for item in session.items for name in getattr(item, "fixturenames", ())}
 
 
 @dataclass

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import conftest
 import pytest
 import yaml
 from conftest import BIN, ROOT, toc_docnames
@@ -19,8 +20,7 @@ from sphinx_support import build_mini
 
 import leren
 from leren.catalog import DATA_DIR, load
-from leren.derived import worksheet_for
-from leren.derived import KINDS
+from leren.derived import KINDS, worksheet_for
 from leren.sphinx.generated import MARK, write_pages
 from leren.worksheets import render_sheet
 
@@ -215,31 +215,53 @@ def project_files() -> list[str]:
     return [name for name in proc.stdout.split("\0") if name and (ROOT / name).is_file()]
 
 
-def test_a_werkvorm_yaml_file_is_all_it_takes(book, tmp_path):
-    copy = tmp_path / "project"
-    for name in project_files():
-        (copy / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, copy / name)
-    # Reuse the notebook outputs of the shared build: the notebooks did not change.
-    cache = book.html.parent / ".jupyter_cache"
-    if cache.is_dir():
-        shutil.copytree(cache, copy / "_build" / ".jupyter_cache")
-    original = yaml.safe_load((ROOT / "src/leren/data/werkvormen/droomdag.yml").read_text(encoding="utf-8"))
-    original.update(id="droomdag-in-het-klein", naam="Droomdag in het klein")
-    added = copy / "src/leren/data/werkvormen/droomdag-in-het-klein.yml"
-    added.write_text(yaml.safe_dump(original, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    before = {name: (copy / name).read_bytes() for name in project_files()}
+class WerkvormCopy:
+    """A copy of the project with one werkvorm YAML file added, built strictly in the background."""
 
-    env = {**os.environ, "PYTHONPATH": str(copy / "src")}
-    proc = subprocess.run([str(BIN / "jupyter-book"), "build", str(copy), "--all", "--warningiserror", "--nitpick",
-                           "--keep-going"], capture_output=True, text=True, cwd=copy, env=env)
-    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
+    NEW = "droomdag-in-het-klein"
+
+    def __init__(self, book, tmp: Path):
+        copy = self.copy = tmp / "project"
+        for name in project_files():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+        # Reuse the notebook outputs of the shared build: the notebooks did not change.
+        cache = book.html.parent / ".jupyter_cache"
+        if cache.is_dir():
+            shutil.copytree(cache, copy / "_build" / ".jupyter_cache")
+        original = yaml.safe_load((ROOT / "src/leren/data/werkvormen/droomdag.yml").read_text(encoding="utf-8"))
+        original.update(id=self.NEW, naam="Droomdag in het klein")
+        added = copy / f"src/leren/data/werkvormen/{self.NEW}.yml"
+        added.write_text(yaml.safe_dump(original, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        self.before = {name: (copy / name).read_bytes() for name in project_files()}
+        self.log = tmp / "build.log"
+        env = {**os.environ, "PYTHONPATH": str(copy / "src")}
+        with self.log.open("w", encoding="utf-8") as log:
+            self.proc = subprocess.Popen([str(BIN / "jupyter-book"), "build", str(copy), "--all", "--warningiserror",
+                                          "--nitpick", "--keep-going"], stdout=log, stderr=subprocess.STDOUT,
+                                         cwd=copy, env=env)
+
+
+conftest.AFTER_BOOK["werkvorm_copy"] = lambda book, factory: WerkvormCopy(book, factory.mktemp("werkvorm-kopie"))
+
+
+@pytest.fixture(scope="module")
+def werkvorm_copy(book, tmp_path_factory) -> WerkvormCopy:
+    """Started by the `book` fixture right after the shared build, so it builds while other tests run."""
+    return conftest.started("werkvorm_copy", book, tmp_path_factory)
+
+
+def test_a_werkvorm_yaml_file_is_all_it_takes(werkvorm_copy):
+    copy = werkvorm_copy.copy
+    code = werkvorm_copy.proc.wait()
+    assert code == 0, werkvorm_copy.log.read_text(encoding="utf-8")[-4000:]
+    before = werkvorm_copy.before
     assert {name: (copy / name).read_bytes() for name in before} == before  # the build changed no project file
     site = copy / "_build" / "html"
     page = (site / "book/werkvormen/droomdag-in-het-klein.html").read_text(encoding="utf-8")
     assert "<h1>Droomdag in het klein" in page
     assert "werkvorm-droomdag-in-het-klein.pdf" in page  # its derived worksheet, with downloads
-    assert (site / "_downloads").exists() or "werkvorm-droomdag-in-het-klein.docx" in page
+    assert "werkvorm-droomdag-in-het-klein.docx" in page
     # In the navigation, right after the werkvorm whose name comes before it, with previous/next links.
     overview = (site / "book/werkvormen/index.html").read_text(encoding="utf-8")
     nav = re.findall(r'href="([a-z0-9-]+)\.html"', overview[overview.index("bd-sidebar") :])

@@ -100,13 +100,9 @@ def test_field_text_is_data_not_markup(tmp_path):
     raw["nabespreking"] = [hostile, "Gewone vraag?"]
     raw["stappen"][0]["indeling"] = "<b>vet</b>"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(f'extensions = ["leren.sphinx"]\nleren_data_dir = {str(data)!r}\n', encoding="utf-8")
-    (src / "index.rst").write_text(".. werkvorm:: 1-2-4-all\n", encoding="utf-8")
-    out = src / "_build"
-    app = Sphinx(str(src), str(src), str(out), str(out / ".doctrees"), "html", status=None, warning=io.StringIO())
-    app.build()
+    from sphinx_support import build_mini
+
+    out, _ = build_mini(tmp_path, {"index": "```{werkvorm} 1-2-4-all\n```\n"}, leren_data_dir=str(data))
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<b>vet</b>" not in page
     assert page.count("&lt;script&gt;alert(1)&lt;/script&gt; {{ nabespreking }} *nadruk* " + "lang" * 300) == 2
