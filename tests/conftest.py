@@ -194,3 +194,15 @@ def alles(tmp_path_factory) -> Alles:
     proc = subprocess.run([str(BIN / "leren"), "alles", "--uit", str(folder)], capture_output=True, text=True,
                           env=env)
     return Alles(folder=folder, returncode=proc.returncode, stdout=proc.stdout, stderr=proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def served(book):
+    """The built book on a local web server (127.0.0.1), shared by the browser tests; yields its URL."""
+    from browser_support import serve
+
+    # Strict-build warnings are test_build's concern; the pages only have to exist.
+    assert (book.html / "book" / "intro.html").is_file(), "Het boek is niet gebouwd; zie test_build."
+    url, stop = serve(book.html)
+    yield url
+    stop()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from browser_support import AXE, REFRESH, axe_violations, launch, serve, site_pages
+from browser_support import AXE, REFRESH, axe_violations, launch, site_pages
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -36,15 +36,6 @@ class Sweep:
     console_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
-
-
-@pytest.fixture(scope="module")
-def served(book):
-    # Strict-build warnings are test_build's concern; the pages only have to exist.
-    assert (book.html / "book" / "intro.html").is_file(), "Het boek is niet gebouwd; zie test_build."
-    url, stop = serve(book.html)
-    yield url
-    stop()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from browser_support import AXE, REFRESH, axe_violations, launch, serve, site_pages
+from browser_support import AXE, REFRESH, axe_violations, launch, site_pages
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -95,14 +95,6 @@ class ModeSweep:
     cut_off: dict[str, list[str]] = field(default_factory=dict)
     dark_seconds: float = 0.0
     narrow_seconds: float = 0.0
-
-
-@pytest.fixture(scope="module")
-def served(book):
-    assert (book.html / "book" / "intro.html").is_file(), "Het boek is niet gebouwd; zie test_build."
-    url, stop = serve(book.html)
-    yield url
-    stop()
 
 
 @pytest.fixture(scope="module")
