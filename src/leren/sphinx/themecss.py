@@ -30,7 +30,7 @@ from leren.sphinx.icons import fontawesome_script, glyphs, mask_url
 
 # Relative to _static; '*' for the file names with a content hash (myst-nb).
 TRIMMED = ("basic.css", "styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css", "sphinx-design.min.css",
-           "togglebutton.css", "copybutton.css", "mystnb.*.css")
+           "togglebutton.css", "copybutton.css", "mystnb.*.css", "exercise.css")
 # Classes that scripts put together from parts instead of writing them whole (Bootstrap's
 # `bs-tooltip-auto`, `bs-popover-top`).
 BUILT_PREFIXES = ("bs-",)
@@ -293,4 +293,5 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("build-finished", _finish)
+    # After sphinx-exercise and myst-nb have copied their stylesheets (default priority).
+    app.connect("build-finished", _finish, priority=800)
