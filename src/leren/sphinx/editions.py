@@ -16,6 +16,9 @@ from sphinx.errors import ConfigError
 
 EDITIONS = ("student", "trainer")
 TRAINER_CLASS = "voor-trainer"
+# The reader's choice (local storage, key leren:editie; see static/editie.js) on <html>, before drawing.
+CHOSEN = ('try{document.documentElement.dataset.lerenEditie=localStorage.getItem("leren:editie")==="trainer"'
+          '?"trainer":"student"}catch(e){document.documentElement.dataset.lerenEditie="student"}')
 
 
 def _choose(app: Sphinx, config: Config) -> None:
@@ -42,7 +45,10 @@ def _drop_trainer_notes(app: Sphinx, doctree: nodes.document) -> None:
 
 def _switch(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if _switchable(app.config):
-        # In the head, not deferred: the chosen edition is set before the page is drawn.
+        # The chosen edition is set on <html> by a line in the head, before the page is drawn (hidden
+        # material never flashes, and editie.css keeps room for the switch); editie.js, deferred like
+        # every script, then adds the switch.
+        app.add_js_file(None, body=CHOSEN, priority=200)
         app.add_js_file("editie.js", priority=200)
         app.add_css_file("editie.css")
 
