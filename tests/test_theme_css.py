@@ -123,3 +123,15 @@ def test_classes_on_the_pages_keep_their_rules(book):
     assert missing == []
     for name in ("admonition", "bd-sidebar-primary", "prev-next-area", "toctree-l1"):
         assert name in on_pages and f".{name}" in trimmed
+
+
+def test_built_files_are_the_trim_of_the_originals(book, outlines):
+    """Deterministic: trimming the theme's own files with the site's classes gives the built bytes."""
+    import sphinx_design
+
+    used = themecss.used_classes(book.html)
+    originals = {"styles/pydata-sphinx-theme.css": THEME_CSS,
+                 "sphinx-design.min.css": Path(sphinx_design.__file__).parent / "static" / "sphinx-design.min.css"}
+    built = built_css(book)
+    for name, original in originals.items():
+        assert trim(original.read_text(encoding="utf-8"), used, outlines) == built[name], name
