@@ -70,6 +70,9 @@ def stylesheet(icons: dict[str, tuple[int, int, str]]) -> str:
         "i.fa-solid::before{content:none!important}",
         "i.fa-solid.fa-lg{vertical-align:-.2em}",
         "@media (forced-colors:active){i.fa-solid{forced-color-adjust:none;background-color:CanvasText}}",
+        # The admonition icon was a character of the icon font, 1em high and centred on the title's line;
+        # as a mask (leren.sphinx.themecss) it keeps that size and place.
+        ".admonition>.admonition-title:after,div.admonition>.admonition-title:after{width:1em;height:1lh}",
     ]
     for name, (width, height, path) in sorted(icons.items()):
         rules.append(f".fa-{name}{{--leren-icoon:{mask_url(width, height, path)}}}")
