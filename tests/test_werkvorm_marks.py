@@ -89,3 +89,14 @@ def test_page_shows_the_token_as_the_editors_mark(page):
                       if n not in fmt.uit_bron and getattr(fmt, n)]
     assert page.count(MARK) == tokens + len(editors_fields) + 1
     assert "Houd je daarom als facilitator in. " + MARK in page
+
+
+def test_a_derived_worksheet_shows_no_marks():
+    """A participant's worksheet made from a werkvorm carries the step texts without the `(red.)` token."""
+    from leren.derived import worksheet_for
+
+    fmt = leren.load().formats["speed-daten"]
+    assert any(EDITORS_TOKEN in step.wat for step in fmt.stappen)
+    labels = [field.label for field in worksheet_for(fmt).velden]
+    assert not any(EDITORS_TOKEN in label for label in labels)
+    assert any(label.startswith("Stap 1: Speed-daten") and label.endswith("kleine groep.") for label in labels)

@@ -320,6 +320,11 @@ class Format:
 EDITORS_TOKEN = "(red.)"
 OLD_EDITORS_LABEL = re.compile(r"aanvulling van de redactie\s*:|\((?:[a-z]+ )?van de redactie\)", re.I)
 
+
+def without_editors_marks(text: str) -> str:
+    """The text without its `(red.)` tokens, for places that show no marks (a participant's worksheet)."""
+    return re.sub(r"\s*" + re.escape(EDITORS_TOKEN), "", text)
+
 # The fields of a werkvorm whose content can come from the source (named in `uit_bron`).
 SOURCE_FIELDS: tuple[str, ...] = (
     "naam", "doel", "mogelijk", "uitnodiging", "ruimte_en_materialen", "groepsgrootte",
