@@ -5,7 +5,7 @@ Use it in a notebook:
     from leren import oefeningen
     oefening = oefeningen.laad("enkel-of-dubbel")
     oefening.toon()                                   # the questions
-    oefening.controleer({"v1": "B", "v2": ["Enkelslag leren", "Dubbelslag leren"]})
+    oefening.controleer({"v1": "B", "v2": ["Single-loop leren", "Double-loop leren"]})
 
 Answers per kind of question:
 - meerkeuze: the letter of an option ("B");
