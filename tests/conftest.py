@@ -22,6 +22,8 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 # Sphinx writes "path:line: WARNING: text" or "WARNING: text"; Python's logging ("ERROR:tornado...") is not Sphinx.
 SPHINX_PROBLEM = re.compile(r"(^|: )(WARNING|ERROR|CRITICAL|SEVERE): ")
 DEBIAN_PACKAGES = ("chromium", "nodejs", "npm")
+# Background work that no test waits for first runs at a lower priority than the shared build and the tests.
+NICE = ["nice", "-n", "10"] if shutil.which("nice") else []
 
 
 def pytest_report_header(config) -> list[str]:
@@ -74,23 +76,32 @@ def toc_docnames() -> list[str]:
     return reading_order(ROOT / "_toc.yml", leren.load())
 
 
-def build_book(out: Path) -> BuiltBook:
-    """Build the book strictly and from scratch into `out` (the HTML lands in `out/_build/html`, the log in
-    `out/build.log` and the exit code in `out/build.rc`)."""
-    cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all",
-           "--warningiserror", "--nitpick", "--keep-going"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    log = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + proc.stderr)
-    (out / "build.log").write_text(log, encoding="utf-8")
-    (out / "build.rc").write_text(str(proc.returncode), encoding="utf-8")
-    return BuiltBook(html=out / "_build" / "html", log=log, returncode=proc.returncode)
+class BookBuild:
+    """The strict build of the whole book from scratch into `out`, as a background process (the HTML lands in
+    `out/_build/html`, the log in `out/build.log` and the exit code in `out/build.rc`). It starts when the
+    tests are collected, so the unit tests run while it builds."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self._log = out / "build.log"
+        cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all",
+               "--warningiserror", "--nitpick", "--keep-going"]
+        with self._log.open("w", encoding="utf-8") as log:
+            self._proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+
+    def wait(self) -> BuiltBook:
+        code = self._proc.wait()
+        log = re.sub(r"\x1b\[[0-9;]*m", "", self._log.read_text(encoding="utf-8"))
+        self._log.write_text(log, encoding="utf-8")
+        (self.out / "build.rc").write_text(str(code), encoding="utf-8")
+        return BuiltBook(html=self.out / "_build" / "html", log=log, returncode=code)
 
 
 class SphinxRoute:
     """The second full build, the way `make sphinx-html` builds: `jupyter-book config sphinx` writes conf.py
     from _config.yml (into a temporary folder here, so the work tree stays untouched), then `sphinx-build`
-    builds from scratch, notebook execution included. It runs as a background process, so on two cores it
-    builds while the `book` fixture's build runs."""
+    builds from scratch, notebook execution included. It runs as a background process at a lower priority,
+    so on two cores it uses what the shared build and the tests leave free."""
 
     def __init__(self, tmp: Path):
         confdir = tmp / "conf"
@@ -105,7 +116,7 @@ class SphinxRoute:
         # The flags of `make sphinx-html`; -c and -d keep conf.py and the doctrees out of the work tree.
         with self._log.open("w", encoding="utf-8") as log:
             self._proc = subprocess.Popen(
-                [str(BIN / "sphinx-build"), "-W", "-n", "--keep-going", "-E", "-b", "html", "-c", str(confdir),
+                [*NICE, str(BIN / "sphinx-build"), "-W", "-n", "--keep-going", "-E", "-b", "html", "-c", str(confdir),
                  "-d", str(tmp / "doctrees"), str(ROOT), str(self.html)],
                 stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
 
@@ -116,12 +127,15 @@ class SphinxRoute:
 
 
 _ROUTE: list[SphinxRoute] = []
-# The fixtures the collected tests use: the `book` fixture starts background work only when it is wanted.
+_BUILD: list[BookBuild] = []
+# The fixtures the selected tests use (after -k and -m), recorded when the tests are collected.
 _WANTED = pytest.StashKey[set]()
 # Work that needs the shared build and can run in the background while other tests run, by fixture name:
 # name -> start(book, tmp_path_factory) returning a handle. A test module registers its own; see `started`.
 AFTER_BOOK: dict = {}
 _STARTED: dict = {}
+# Fixtures whose work runs in the background: the tests that wait for them run last, in this order.
+BACKGROUND = ("site_sweep", "werkvorm_copy", "sphinx_route")
 
 
 def started(name: str, book: BuiltBook, tmp_path_factory):
@@ -139,21 +153,52 @@ def _start_sphinx_route(tmp_path_factory) -> SphinxRoute:
 
 @pytest.fixture(scope="session")
 def book(request, tmp_path_factory) -> BuiltBook:
-    """The one full build of a test run. LEREN_BOEK=<folder> reuses a folder an earlier run's `build_book`
-    filled (when working on tests; a full `make test` always builds afresh)."""
+    """The one full build of a test run (started when the tests were collected). LEREN_BOEK=<folder> reuses a
+    folder an earlier run's `BookBuild` filled (when working on tests; a full `make test` always builds
+    afresh)."""
     reuse = os.environ.get("LEREN_BOEK")
     if reuse:
         out = Path(reuse)
         return BuiltBook(html=out / "_build" / "html", log=(out / "build.log").read_text(encoding="utf-8"),
                          returncode=int((out / "build.rc").read_text(encoding="utf-8")))
+    if not _BUILD:
+        _BUILD.append(BookBuild(tmp_path_factory.mktemp("book")))
+    built = _BUILD[0].wait()
     wanted = request.config.stash.get(_WANTED, set())
-    if "sphinx_route" in wanted:
-        _start_sphinx_route(tmp_path_factory)  # builds alongside, on the other core
-    built = build_book(tmp_path_factory.mktemp("book"))
     for name in AFTER_BOOK:
         if name in wanted and built.returncode == 0:
             started(name, built, tmp_path_factory)
     return built
+
+
+def _start_site_sweep(built: BuiltBook, tmp_path_factory):
+    from site_sweep import SweepInBackground
+
+    return SweepInBackground(built.html)
+
+
+AFTER_BOOK["site_sweep"] = _start_site_sweep
+
+
+@pytest.fixture(scope="session")
+def site_sweep(book, tmp_path_factory):
+    """The visit of every page (tests/site_sweep.py), started right after the shared build; finished."""
+    assert (book.html / "book" / "intro.html").is_file(), "Het boek is niet gebouwd; zie test_build."
+    return started("site_sweep", book, tmp_path_factory).result()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, for the browser tests of one test file."""
+    from browser_support import AXE, launch
+    from playwright.sync_api import sync_playwright
+
+    if not AXE.is_file():
+        pytest.fail(f"axe-core ontbreekt ({AXE}); installeer het met: npm ci --prefix tests/browser")
+    with sync_playwright() as pw:
+        chromium = launch(pw)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")
@@ -162,17 +207,36 @@ def sphinx_route(book, tmp_path_factory) -> SphinxRoute:
     return _start_sphinx_route(tmp_path_factory)
 
 
+def _rank(item) -> int:
+    """Unit tests first (while the book builds), then the tests of the built book, then those that wait
+    for background work, in the order that work finishes."""
+    names = getattr(item, "fixturenames", ())
+    for rank, name in enumerate(BACKGROUND, start=2):
+        if name in names:
+            return rank
+    return 1 if "book" in names else 0
+
+
 def pytest_collection_modifyitems(config, items):
     """Mark every test that needs the full book build (directly or through a fixture) with `book`, so
-    `pytest -m "not book"` runs the unit tests alone."""
+    `pytest -m "not book"` runs the unit tests alone; and order the tests by `_rank` (stable, so each
+    group keeps the order of the files)."""
     for item in items:
         if "book" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.book)
+    items.sort(key=_rank)
 
 
 def pytest_collection_finish(session):
-    """Which fixtures the selected tests use (after -k and -m), for the background work of `book`."""
-    session.config.stash[_WANTED] = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    """Which fixtures the selected tests use (after -k and -m), for the background work of `book`; and the
+    start of the shared build (and the plain-Sphinx build beside it) when any selected test needs it."""
+    wanted = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    session.config.stash[_WANTED] = wanted
+    factory = getattr(session.config, "_tmp_path_factory", None)  # what the tmp_path_factory fixture gives
+    if "book" in wanted and not os.environ.get("LEREN_BOEK") and factory is not None and not _BUILD:
+        _BUILD.append(BookBuild(factory.mktemp("book")))
+        if "sphinx_route" in wanted:
+            _start_sphinx_route(factory)
 
 
 @dataclass

@@ -1,20 +1,19 @@
 """The built site in a real browser (Debian Chromium through Playwright), served from 127.0.0.1.
 
-One sweep visits every HTML page in sequence (one browser, one context) and records what the tests
-below check: axe-core accessibility (WCAG 2.1 A and AA), requests that would leave the machine, console
-errors and failed requests. Search and the interactive components are then tried as a reader would.
+The visit of every page (tests/site_sweep.py, run in the background right after the shared build) records
+axe-core accessibility (WCAG 2.1 A and AA), requests that would leave the machine, console errors and failed
+requests; the first tests below assert on it. Search and the interactive components are then tried as a
+reader would.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import time
-from dataclasses import dataclass, field
 
 import pytest
 
-from browser_support import AXE, REFRESH, axe_violations, launch, site_pages
+from browser_support import REFRESH, site_pages
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -23,108 +22,49 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 AXE_ALLOWED: dict[tuple[str, str], str] = {}
 # Inflected Dutch words that occur in the text; searching must find the pages that contain them.
 SEARCH_WORDS = ["spanningen", "professionals", "ervaringen", "bijeenkomsten", "werkvormen"]
-EXTERNAL: set[str] = set()  # every URL the browser tried to reach outside the local server
-
-
-@dataclass
-class Sweep:
-    """What the visit of every page found."""
-
-    pages: list[str] = field(default_factory=list)
-    violations: dict[str, list[str]] = field(default_factory=dict)  # page -> "rule: target (impact)"
-    external: set[str] = field(default_factory=set)
-    console_errors: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    seconds: float = 0.0
 
 
 @pytest.fixture(scope="module")
-def context(served):
-    if not AXE.is_file():
-        pytest.fail(f"axe-core ontbreekt ({AXE}); installeer het met: npm ci --prefix tests/browser")
-    with playwright_api.sync_playwright() as pw:
-        browser = launch(pw)
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-        ctx.set_default_timeout(15_000)
-        # Every request of every page is recorded when it is not for the local server; the browser
-        # cannot reach other hosts anyway (OFFLINE_FLAG in browser_support). Request events rather than
-        # route interception: Playwright turns the HTTP cache off for routed contexts, which made the
-        # sweep about 40 % slower here.
-        ctx.on("request", lambda req: not req.url.startswith((served, "data:", "blob:"))
-               and EXTERNAL.add(req.url))
-        ctx.add_init_script(path=str(AXE))
-        yield ctx
-        ctx.close()
-        browser.close()
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    ctx.set_default_timeout(15_000)
+    yield ctx
+    ctx.close()
 
 
-@pytest.fixture(scope="module")
-def sweep(book, served, context) -> Sweep:
-    start = time.perf_counter()
-    result = Sweep(pages=site_pages(book.html))
-    page = context.new_page()
-    current = {"page": ""}
-    page.on("console", lambda msg: msg.type == "error"
-            and result.console_errors.append(f"{current['page']}: {msg.text}"))
-    page.on("pageerror", lambda exc: result.console_errors.append(f"{current['page']}: {exc}"))
-    # ERR_ABORTED is a request cancelled by the next navigation (the favicon often is); a missing file
-    # shows up as a response with status 404 instead.
-    page.on("requestfailed", lambda req: served in req.url and req.failure != "net::ERR_ABORTED"
-            and result.failed.append(f"{current['page']}: {req.url} ({req.failure})"))
-    page.on("response", lambda resp: resp.status >= 400
-            and result.failed.append(f"{current['page']}: {resp.url} ({resp.status})"))
-    for rel in result.pages:
-        current["page"] = rel
-        redirect = REFRESH.search((book.html / rel).read_text(encoding="utf-8"))
-        if redirect:
-            # A forwarding page: it must land on an existing page (checked there), not be audited itself.
-            page.goto(served + rel, wait_until="load")
-            page.wait_for_url(served + redirect.group(1))
-            continue
-        page.goto(served + rel, wait_until="load")
-        found = [v for v in axe_violations(page) if (v.split(":")[0], rel) not in AXE_ALLOWED
-                 and (v.split(":")[0], "*") not in AXE_ALLOWED]
-        if found:
-            result.violations[rel] = found
-    page.close()
-    result.external = set(EXTERNAL)
-    result.seconds = time.perf_counter() - start
-    return result
+def allowed(finding: str, page: str) -> bool:
+    rule = finding.split(":")[0]
+    return (rule, page) in AXE_ALLOWED or (rule, "*") in AXE_ALLOWED
 
 
-def test_sweep_visited_every_page(book, sweep):
-    print(f"sweep: {len(sweep.pages)} pages in {sweep.seconds:.1f} s")
-    assert len(sweep.pages) >= 50
-    assert "book/intro.html" in sweep.pages and "search.html" in sweep.pages
+def test_sweep_visited_every_page(book, site_sweep):
+    print(f"sweep: {len(site_sweep.pages)} pages ({len(site_sweep.audited)} audited light, dark and at 320 px) "
+          f"in {site_sweep.seconds:.1f} s")
+    assert site_sweep.pages == site_pages(book.html) and len(site_sweep.pages) >= 50
+    assert "book/intro.html" in site_sweep.audited and "search.html" in site_sweep.audited
+    assert "index.html" not in site_sweep.audited  # the root page forwards
 
 
-def test_no_accessibility_violations(sweep):
-    assert sweep.violations == {}
+def test_no_accessibility_violations(site_sweep):
+    found = {page: [f for f in findings if not allowed(f, page)] for page, findings in site_sweep.violations.items()}
+    assert {page: findings for page, findings in found.items() if findings} == {}
 
 
-def test_no_request_leaves_the_machine(sweep):
-    assert sorted(sweep.external) == []
+def test_no_request_leaves_the_machine(site_sweep):
+    assert sorted(site_sweep.external) == []
 
 
-def test_requests_to_other_hosts_are_caught_and_fail(served, context):
-    page = context.new_page()
-    page.goto(served + "book/intro.html", wait_until="load")
-    before = set(EXTERNAL)
-    outcome = page.evaluate("""async () => {
-        try { await fetch('https://cdn.jsdelivr.net/npm/voorbeeld.js'); return 'geladen'; }
-        catch (e) { return 'mislukt'; } }""")
-    page.close()
-    assert outcome == "mislukt"
-    assert EXTERNAL - before == {"https://cdn.jsdelivr.net/npm/voorbeeld.js"}
-    EXTERNAL.difference_update(EXTERNAL - before)
+def test_requests_to_other_hosts_are_caught_and_fail(site_sweep):
+    """The sweep's last act: a request to another host, which the browser refuses and the sweep records."""
+    assert site_sweep.probe == ("mislukt", True)
 
 
-def test_no_console_errors(sweep):
-    assert sweep.console_errors == []
+def test_no_console_errors(site_sweep):
+    assert site_sweep.console_errors == []
 
 
-def test_no_failed_requests(sweep):
-    assert sweep.failed == []
+def test_no_failed_requests(site_sweep):
+    assert site_sweep.failed == []
 
 
 def article_text(page_html: str) -> str:

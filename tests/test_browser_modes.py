@@ -1,51 +1,24 @@
 """The site as readers with other settings meet it (issue 20): dark colour scheme, 320 CSS pixels wide
 (400 % zoom, WCAG 1.4.10), text spacing (WCAG 1.4.12), forced colours (Windows high contrast) and keyboard
-only. One browser for the module; one sweep visits every page twice (dark at desktop width for axe, and
-at 320 pixels for reflow); the light sweep is in test_browser.py and shares its axe helper.
+only. Dark mode and 320 pixels are checked on every page by the one visit of each page in
+tests/site_sweep.py (shared with test_browser.py); the other checks here use a sample of page kinds.
 """
 
 from __future__ import annotations
 
 import re
-import time
-from dataclasses import dataclass, field
 
 import pytest
 
-from browser_support import AXE, REFRESH, axe_violations, launch, site_pages
+from browser_support import REFRESH, site_pages
+from site_sweep import DESKTOP, NARROW, REFLOW
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-DESKTOP = {"width": 1280, "height": 900}
-NARROW = {"width": 320, "height": 640}
 # The text-spacing values of WCAG 1.4.12 (the "text spacing bookmarklet").
 TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
                     word-spacing: 0.16em !important; }
                   p { margin-bottom: 2em !important; }"""
-
-# Elements that stick out of the page or are clipped. An element is fine when it fits in the viewport,
-# or when its nearest ancestor that does not let content overflow is a scroll box (a wide table or code
-# block scrolls inside its own box). It is cut off when that ancestor hides the overflow instead.
-REFLOW = """() => {
-    const vw = document.documentElement.clientWidth;
-    const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-        + [...el.classList].slice(0, 3).map(c => '.' + c).join('');
-    const cut = [];
-    for (const el of document.querySelectorAll('body *')) {
-        if (!el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
-        const r = el.getBoundingClientRect();
-        if (r.width < 2 || r.height < 2) continue;
-        let box = null;
-        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-            if (getComputedStyle(p).overflowX !== 'visible') { box = p; break; }
-        }
-        if (box && /auto|scroll/.test(getComputedStyle(box).overflowX)) continue;
-        const edge = box ? box.getBoundingClientRect() : {left: 0, right: vw};
-        if (r.right > edge.right + 1 || r.left < edge.left - 1)
-            cut.push(`${name(el)} (${Math.round(r.left)}..${Math.round(r.right)} in ${box ? name(box) : 'venster'})`);
-    }
-    return {width: document.documentElement.scrollWidth, viewport: vw, cut: cut.slice(0, 10)};
-}"""
 
 # Boxes that hide overflowing text vertically or horizontally (for text spacing). Visually hidden text
 # for screen readers (1 pixel boxes) is meant to be clipped.
@@ -87,26 +60,6 @@ FOCUS = """async () => {
 }"""
 
 
-@dataclass
-class ModeSweep:
-    pages: list[str] = field(default_factory=list)
-    dark_violations: dict[str, list[str]] = field(default_factory=dict)
-    too_wide: dict[str, int] = field(default_factory=dict)  # page -> document width at 320 pixels
-    cut_off: dict[str, list[str]] = field(default_factory=dict)
-    dark_seconds: float = 0.0
-    narrow_seconds: float = 0.0
-
-
-@pytest.fixture(scope="module")
-def browser(served):
-    if not AXE.is_file():
-        pytest.fail(f"axe-core ontbreekt ({AXE}); installeer het met: npm ci --prefix tests/browser")
-    with playwright_api.sync_playwright() as pw:
-        browser = launch(pw)
-        yield browser
-        browser.close()
-
-
 def new_page(browser, viewport=DESKTOP, **options):
     ctx = browser.new_context(viewport=viewport, locale="nl-NL", **options)
     ctx.set_default_timeout(15_000)
@@ -123,51 +76,21 @@ def pages_with(book, marker: str) -> list[str]:
     return [rel for rel in content_pages(book) if marker in (book.html / rel).read_text(encoding="utf-8")]
 
 
-@pytest.fixture(scope="module")
-def modes(book, served, browser) -> ModeSweep:
-    result = ModeSweep(pages=content_pages(book))
-    start = time.perf_counter()
-    dark = new_page(browser, DESKTOP, color_scheme="dark")
-    dark.context.add_init_script(path=str(AXE))
-    for rel in result.pages:
-        dark.goto(served + rel, wait_until="load")
-        assert dark.evaluate("document.documentElement.dataset.theme") == "dark", rel
-        found = axe_violations(dark)
-        if found:
-            result.dark_violations[rel] = found
-    dark.context.close()
-    result.dark_seconds = time.perf_counter() - start
-
-    start = time.perf_counter()
-    narrow = new_page(browser, NARROW)
-    for rel in result.pages:
-        narrow.goto(served + rel, wait_until="load")
-        report = narrow.evaluate(REFLOW)
-        if report["width"] > report["viewport"]:
-            result.too_wide[rel] = report["width"]
-        if report["cut"]:
-            result.cut_off[rel] = report["cut"]
-    narrow.context.close()
-    result.narrow_seconds = time.perf_counter() - start
-    return result
+def test_modes_sweep_visited_every_page(book, site_sweep):
+    assert len(site_sweep.audited) >= 50 and "book/intro.html" in site_sweep.audited
+    assert site_sweep.not_dark == []  # every page followed the reader's dark colour scheme
 
 
-def test_modes_sweep_visited_every_page(modes):
-    print(f"dark axe sweep: {len(modes.pages)} pages in {modes.dark_seconds:.1f} s; "
-          f"320 px reflow sweep: {modes.narrow_seconds:.1f} s")
-    assert len(modes.pages) >= 50 and "book/intro.html" in modes.pages
+def test_no_accessibility_violations_in_dark_mode(site_sweep):
+    assert site_sweep.dark_violations == {}
 
 
-def test_no_accessibility_violations_in_dark_mode(modes):
-    assert modes.dark_violations == {}
+def test_no_page_is_wider_than_320_pixels(site_sweep):
+    assert site_sweep.too_wide == {}
 
 
-def test_no_page_is_wider_than_320_pixels(modes):
-    assert modes.too_wide == {}
-
-
-def test_nothing_is_cut_off_at_320_pixels(modes):
-    assert modes.cut_off == {}
+def test_nothing_is_cut_off_at_320_pixels(site_sweep):
+    assert site_sweep.cut_off == {}
 
 
 def sample_pages(book) -> dict[str, str]:

@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 
 import leren
-from browser_support import launch, serve
+from browser_support import AXE, serve
 from leren.planner import export, read_plan
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE = "book/werkvormen/planner.html"
 A4 = (595.3, 841.9)  # points
@@ -37,16 +36,6 @@ def site(book):
     url, stop = serve(book.html)
     yield url
     stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not AXE.is_file():
-        pytest.fail(f"axe-core ontbreekt ({AXE}); installeer het met: npm ci --prefix tests/browser")
-    with playwright_api.sync_playwright() as pw:
-        chromium = launch(pw)
-        yield chromium
-        chromium.close()
 
 
 class Visit:

@@ -10,7 +10,7 @@ import json
 import pytest
 
 import leren
-from test_browser_planner import A4, Visit, browser, press, type_into  # noqa: F401 (fixture)
+from test_browser_planner import A4, Visit, press, type_into
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

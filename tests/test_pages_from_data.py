@@ -237,7 +237,7 @@ class WerkvormCopy:
         self.log = tmp / "build.log"
         env = {**os.environ, "PYTHONPATH": str(copy / "src")}
         with self.log.open("w", encoding="utf-8") as log:
-            self.proc = subprocess.Popen([str(BIN / "jupyter-book"), "build", str(copy), "--all", "--warningiserror",
+            self.proc = subprocess.Popen([*conftest.NICE, str(BIN / "jupyter-book"), "build", str(copy), "--all", "--warningiserror",
                                           "--nitpick", "--keep-going"], stdout=log, stderr=subprocess.STDOUT,
                                          cwd=copy, env=env)
 

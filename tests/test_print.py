@@ -373,16 +373,6 @@ def unpacked(bundle, tmp_path_factory) -> Path:
     return target / FOLDER
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
 class Problems:
     """Console errors, page errors, failed requests and requests that leave the folder, per page."""
 

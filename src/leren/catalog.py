@@ -118,9 +118,14 @@ def _load(data_dir: Path) -> Catalog:
     return catalog
 
 
+# libyaml's loader when PyYAML has it (about ten times faster on the ~200 data files), else the same rules
+# in pure Python; both report the line of a fault.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read(path: Path, data_dir: Path, problems: list[str]) -> Any:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" (regel {mark.line + 1})" if mark else ""

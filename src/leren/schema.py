@@ -6,6 +6,7 @@ field without a default is required. A dataclass may add its own checks in a `pr
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from dataclasses import MISSING, fields, is_dataclass
@@ -67,7 +68,7 @@ def _convert_dataclass(cls: type, value: Any, path: str, where: str, problems: l
     if not isinstance(value, dict):
         problems.append(f"{where}: {_label(path)} moet velden hebben (sleutel: waarde), niet '{value}'.")
         return None
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     known = [f.name for f in fields(cls)]
     before = len(problems)
     for key in value:
@@ -87,6 +88,12 @@ def _convert_dataclass(cls: type, value: Any, path: str, where: str, problems: l
     if len(problems) == before and callable(check):
         problems.extend(f"{where}: {_label(path) + ': ' if path else ''}{msg}" for msg in check())
     return instance
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """The resolved type hints of a dataclass, worked out once per class (resolving them is the slow part)."""
+    return typing.get_type_hints(cls)
 
 
 def _join(path: str, name: str) -> str:
