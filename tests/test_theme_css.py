@@ -135,3 +135,10 @@ def test_built_files_are_the_trim_of_the_originals(book, outlines):
     built = built_css(book)
     for name, original in originals.items():
         assert trim(original.read_text(encoding="utf-8"), used, outlines) == built[name], name
+
+
+def test_files_no_page_loads_leave_the_output(book):
+    static = book.html / "_static"
+    assert [name for name in themecss.UNUSED if (static / name).exists()] == []
+    for page in (book.page("book/intro"), book.page("search")):
+        assert not any(name in page for name in themecss.UNUSED)

@@ -14,13 +14,15 @@ Some icons of the theme are characters of the Font Awesome font in a `content` p
 light bulb before an admonition title, the arrow of an external link); one such character fetched the
 whole font, 157 KB, on any page with an admonition. Here each of those characters becomes an SVG mask of
 the same outline in the text colour, the way `leren.sphinx.icons` draws the theme's other icons, and
-the font's `@font-face` rules go. The same input gives the same bytes.
+the font's `@font-face` rules go. The files no page loads any more (UNUSED) leave the output. The same
+input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,12 @@ from leren.sphinx.icons import fontawesome_script, glyphs, mask_url
 # Relative to _static; '*' for the file names with a content hash (myst-nb).
 TRIMMED = ("basic.css", "styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css", "sphinx-design.min.css",
            "togglebutton.css", "copybutton.css", "mystnb.*.css", "exercise.css")
+# Theme files no page loads any more (Font Awesome's script and fonts; the source maps of the stylesheets
+# trimmed here, which no longer match them; styles/theme.css, which only imported basic.css): they only
+# made the offline bundle larger. Relative to _static.
+UNUSED = ("scripts/fontawesome.js", "scripts/fontawesome.js.map", "scripts/fontawesome.js.LICENSE.txt",
+          "styles/pydata-sphinx-theme.css.map", "styles/sphinx-book-theme.css.map", "styles/theme.css",
+          "vendor/fontawesome")
 # Classes that scripts put together from parts instead of writing them whole (Bootstrap's
 # `bs-tooltip-auto`, `bs-popover-top`).
 BUILT_PREFIXES = ("bs-",)
@@ -283,6 +291,13 @@ def _finish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or app.config.html_theme != "sphinx_book_theme":
         return
     outdir = Path(app.outdir)
+    # First: a removed script's words must not keep rules alive.
+    for name in UNUSED:
+        path = outdir / "_static" / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
     used = used_classes(outdir)
     outlines = glyphs(fontawesome_script().read_text(encoding="utf-8"))
     for path in trimmed_files(outdir / "_static"):
