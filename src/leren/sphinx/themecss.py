@@ -81,23 +81,27 @@ def _skip(css: str, i: int) -> int:
     return i
 
 
-def _find(css: str, i: int, stops: str) -> int:
-    """The index of the first character of `stops` outside strings, comments and brackets."""
+def _outside(text: str, i: int = 0):
+    """(index, character, bracket depth) of every character from i on that is outside strings and
+    comments; an escaped character comes with its backslash. A bracket has the depth outside it."""
     depth = 0
-    while i < len(css):
-        after = _skip(css, i)
+    while i < len(text):
+        after = _skip(text, i)
         if after != i:
             i = after
             continue
-        char = css[i]
-        if depth == 0 and char in stops:
-            return i
+        char = text[i: i + 2] if text[i] == "\\" else text[i]
+        if char in ")]":
+            depth = max(depth - 1, 0)
+        yield i, char, depth
         if char in "([":
             depth += 1
-        elif char in ")]":
-            depth = max(depth - 1, 0)
-        i += 1
-    return len(css)
+        i += len(char)
+
+
+def _find(css: str, i: int, stops: str) -> int:
+    """The index of the first character of `stops` outside strings, comments and brackets."""
+    return next((j for j, char, depth in _outside(css, i) if depth == 0 and char in stops), len(css))
 
 
 def _block_end(css: str, i: int) -> int:
@@ -173,24 +177,8 @@ def split(text: str, separator: str) -> list[str]:
 def required_classes(selector: str) -> set[str]:
     """The classes an element needs for `selector` to match; those inside brackets (`:not(.x)`,
     `:is(.x, .y)`, attribute values) never count."""
-    plain, i, depth = [], 0, 0
-    while i < len(selector):
-        after = _skip(selector, i)
-        if after != i:
-            i = after
-            continue
-        char = selector[i]
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            plain.append(char)
-            if char == "\\" and i + 1 < len(selector):
-                plain.append(selector[i + 1])
-                i += 1
-        i += 1
-    return {re.sub(r"\\(.)", r"\1", name) for name in CLASS.findall("".join(plain))}
+    plain = "".join(char for _, char, depth in _outside(selector) if depth == 0 and char not in "()[]")
+    return {re.sub(r"\\(.)", r"\1", name) for name in CLASS.findall(plain)}
 
 
 def _matches_some(selector: str, used: set[str]) -> bool:
