@@ -161,7 +161,7 @@ _WANTED = pytest.StashKey[set]()
 AFTER_BOOK: dict = {}
 _STARTED: dict = {}
 # Fixtures whose work runs in the background: the tests that wait for them run last, in this order.
-BACKGROUND = ("site_sweep", "werkvorm_copy", "sphinx_route")
+BACKGROUND = ("pdfs", "site_sweep", "werkvorm_copy", "sphinx_route")
 
 
 def started(name: str, book: BuiltBook, tmp_path_factory):
