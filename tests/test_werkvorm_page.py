@@ -73,14 +73,18 @@ def test_facilitator_fields_are_shown(pages):
 
 
 def test_source_marks_only_on_pages_with_source_material(pages):
+    """A field from the source says so; an editors' field gets the site's one editors' mark ("red.")."""
     fmt = leren.load().formats["begeleid-podium"]
     page = pages["begeleid-podium"]
-    assert "Bij elk onderdeel staat of het uit de bron komt of van de redactie is." in text(page)
-    marks = re.findall(r'<span class="leren-bronmerk leren-bronmerk-(\w+)">\((uit de bron|van de redactie)\)</span>', page)
-    assert ("bron", "uit de bron") in marks and ("redactie", "van de redactie") in marks
-    steps = re.search(r"Stappen\s*<span[^>]*>\(([^)]+)\)</span></span></p>", page)
-    assert steps and steps.group(1) == ("uit de bron" if "stappen" in fmt.uit_bron else "van de redactie")
-    assert "leren-bronmerk" not in pages["1-2-4-all"]
+    editors = '<abbr class="leren-redactie-merk" title="toevoeging van de redactie">red.</abbr>'
+    assert ("Bij elk onderdeel staat of het uit de bron komt of een toevoeging van de redactie is (merkteken "
+            + editors + ").") in page
+    assert '<span class="leren-bronmerk">(uit de bron)</span>' in page and editors in page
+    assert "van de redactie)" not in page
+    steps = re.search(r"Stappen\s*(<span class=\"leren-bronmerk\">\(uit de bron\)</span>|<abbr[^>]*>red\.</abbr>)"
+                      r"</span></p>", page)
+    assert steps and ("uit de bron" in steps.group(1)) == ("stappen" in fmt.uit_bron)
+    assert "leren-bronmerk" not in pages["1-2-4-all"] and "leren-redactie-merk" not in pages["1-2-4-all"]
 
 
 def test_field_text_is_data_not_markup(tmp_path):

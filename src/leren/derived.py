@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from leren.model import Format, Owner, Worksheet, WorksheetField
+from leren.model import Format, Owner, Worksheet, WorksheetField, without_editors_marks as plain
 from leren.paths import FORMATS, format_worksheet
 
 # Lines per step on a derived worksheet: room for key words, not for an essay.
@@ -22,9 +22,9 @@ STEP_LINES = 2
 def worksheet_for(fmt: Format) -> Worksheet:
     """A worksheet for `fmt`: the invitation as the first question, a few lines per step, then what the
     group takes home and its agreements."""
-    fields = [WorksheetField(soort="vak", label=fmt.uitnodiging, hoogte=4)]
+    fields = [WorksheetField(soort="vak", label=plain(fmt.uitnodiging), hoogte=4)]
     fields += [
-        WorksheetField(soort="regels", label=f"Stap {number}: {step.wat}", regels=STEP_LINES)
+        WorksheetField(soort="regels", label=f"Stap {number}: {plain(step.wat)}", regels=STEP_LINES)
         for number, step in enumerate(fmt.stappen, 1)
     ]
     fields += [
@@ -34,7 +34,7 @@ def worksheet_for(fmt: Format) -> Worksheet:
     return Worksheet(
         id=format_worksheet(fmt.id),
         titel=f"Werkblad: {fmt.naam}",
-        doel=fmt.doel,
+        doel=plain(fmt.doel),
         instructie=(
             f"Gebruik dit blad tijdens de werkvorm {fmt.naam}. Schrijf bij elke stap in steekwoorden op wat "
             "je ziet, hoort of bedenkt. Maak aan het eind samen de afspraken concreet: wat, wie en wanneer."

@@ -294,8 +294,36 @@ class Format:
             out.append("'principes' is leeg; noem minstens een principe.")
         if not self.doelen:
             out.append("'doelen' is leeg; kies minstens een doel.")
+        out.extend(self._editors_mark_problems())
         return out
 
+    def _editors_mark_problems(self) -> list[str]:
+        """Editors' additions inside a text are marked one way: the token `(red.)` after them, and only in a
+        field that the page marks as coming from the source (elsewhere the page already says it)."""
+        out = []
+        for name in SOURCE_FIELDS:
+            value = getattr(self, name)
+            texts = [s.wat for s in value] if name == "stappen" else value if isinstance(value, list) else [value]
+            joined = " ".join(t for t in texts if isinstance(t, str))
+            if OLD_EDITORS_LABEL.search(joined):
+                out.append(f"'{name}' schrijft 'aanvulling van de redactie' of '(... van de redactie)' in de tekst. "
+                           f"Zet in plaats daarvan '{EDITORS_TOKEN}' achter de aanvulling.")
+            elif EDITORS_TOKEN in joined and (self.herkomst not in ("uit de bron", "aangevuld")
+                                              or name not in self.uit_bron):
+                out.append(f"'{name}' bevat '{EDITORS_TOKEN}', maar de pagina toont dit veld al als werk van de "
+                           f"redactie. Haal '{EDITORS_TOKEN}' weg; gebruik het alleen in velden uit 'uit_bron' "
+                           f"bij herkomst 'uit de bron' of 'aangevuld'.")
+        return out
+
+
+# The mark of a short editors' addition inside a werkvorm text, and the inline labels it replaced.
+EDITORS_TOKEN = "(red.)"
+OLD_EDITORS_LABEL = re.compile(r"aanvulling van de redactie\s*:|\((?:[a-z]+ )?van de redactie\)", re.I)
+
+
+def without_editors_marks(text: str) -> str:
+    """The text without its `(red.)` tokens, for places that show no marks (a participant's worksheet)."""
+    return re.sub(r"\s*" + re.escape(EDITORS_TOKEN), "", text)
 
 # The fields of a werkvorm whose content can come from the source (named in `uit_bron`).
 SOURCE_FIELDS: tuple[str, ...] = (

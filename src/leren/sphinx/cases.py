@@ -103,7 +103,7 @@ class CaseLessonSources(CaseDirective):
         self.require(case.lessen, f"'lessen' van casus '{case.id}'")
         box = nodes.container(classes=["leren-lessen-bronnen"])
         box += para(nodes.strong("Waar staan deze lessen in het boek?", "Waar staan deze lessen in het boek?"))
-        box += bullets([f"{lesson.les}: {place(lesson.bron)}" for lesson in case.lessen])
+        box += bullets([f"{lesson.les.rstrip('.')}: {place(lesson.bron)}" for lesson in case.lessen])
         return [box]
 
 

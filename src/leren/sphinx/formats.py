@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from leren.model import Format, Purpose, Step
 from leren.paths import case as case_page, format_worksheet, principle, target, werkvorm
 from leren.sphinx.base import DataDirective, bullets, facts, page_script, para, rubric, table
+from leren.sphinx.notes import editors_mark, with_editors_marks as marked
 from leren.sphinx.worksheet import preview
 from leren.text import KIND_LABELS, MOMENT_LABELS, clock, duration, purpose_label
 
@@ -63,24 +64,26 @@ class FormatPage(DataDirective):
         section += nodes.title(fmt.naam, fmt.naam)
         badge = nodes.inline(classes=["leren-herkomst", f"leren-herkomst-{fmt.herkomst.replace(' ', '-')}"])
         badge += nodes.Text(PROVENANCE[fmt.herkomst])
-        section += para(badge, " ", fmt.herkomst_toelichting)
-        marked = fmt.herkomst in MARKED_PROVENANCE
-        if marked:
-            section += para(nodes.emphasis(text="Bij elk onderdeel staat of het uit de bron komt of van de redactie is."))
+        section += para(badge, " ", *marked(fmt.herkomst_toelichting))
+        per_field = fmt.herkomst in MARKED_PROVENANCE
+        if per_field:
+            section += para(nodes.emphasis("", "Bij elk onderdeel staat of het uit de bron komt of een toevoeging "
+                                               "van de redactie is (merkteken ", editors_mark(), nodes.Text(").")))
 
         def mark(name: str) -> list[nodes.Node]:
-            if not marked:
+            """After a field: "(uit de bron)", or the editors' marker that the rest of the site uses."""
+            if not per_field:
                 return []
-            text = "uit de bron" if name in fmt.uit_bron else "van de redactie"
-            kind = "bron" if name in fmt.uit_bron else "redactie"
-            return [nodes.Text(" "), nodes.inline(text=f"({text})", classes=["leren-bronmerk", f"leren-bronmerk-{kind}"])]
+            if name in fmt.uit_bron:
+                return [nodes.Text(" "), nodes.inline(text="(uit de bron)", classes=["leren-bronmerk"])]
+            return [nodes.Text(" "), editors_mark()]
 
         def heading(text: str, name: str) -> nodes.rubric:
             # One inline child: the theme lays a rubric's children out as a column.
             return nodes.rubric(text, "", nodes.inline("", "", nodes.Text(text), *mark(name)))
 
-        section += para(nodes.strong(text="Waarvoor: "), fmt.doel, *mark("doel"))
-        section += para(nodes.strong(text="Wat het mogelijk maakt: "), fmt.mogelijk, *mark("mogelijk"))
+        section += para(nodes.strong(text="Waarvoor: "), *marked(fmt.doel), *mark("doel"))
+        section += para(nodes.strong(text="Wat het mogelijk maakt: "), *marked(fmt.mogelijk), *mark("mogelijk"))
 
         principle_links = []
         for pid in sorted(fmt.principes, key=lambda pid: catalog.principles[pid].nummer):
@@ -92,31 +95,31 @@ class FormatPage(DataDirective):
             ("Soort", f"{KIND_LABELS[fmt.soort]}: {KIND_EXPLANATIONS[fmt.soort]}"),
             *self._times(fmt, mark),
             ("Groepsgrootte", [self._group(fmt), *mark("groepsgrootte")]),
-            ("Groepsindeling", [fmt.groepsindeling, *mark("groepsindeling")]),
+            ("Groepsindeling", [*marked(fmt.groepsindeling), *mark("groepsindeling")]),
             ("Doelen", ", ".join(purpose_label(d) for d in fmt.doelen)),
             ("Principes", principle_links),
         ), ["leren-werkvorm-feiten"])
 
         section += heading("De uitnodiging", "uitnodiging")
         quote = nodes.block_quote(classes=["leren-uitnodiging"])
-        quote += para(fmt.uitnodiging)
+        quote += para(*marked(fmt.uitnodiging))
         section += quote
         section += heading("Ruimte en materialen", "ruimte_en_materialen")
-        section += bullets(fmt.ruimte_en_materialen)
+        section += bullets(para(*marked(item)) for item in fmt.ruimte_en_materialen)
         section += heading("Stappen", "stappen")
         section += self._steps(fmt)
-        for label, name, render in (
-            ("Zo komt iedereen aan bod", "deelname", para),
-            ("Vragen voor de nabespreking", "nabespreking", bullets),
-            ("Tips en valkuilen", "tips", bullets),
-            ("Varianten", "varianten", bullets),
-            ("Online of hybride", "online", para),
-            ("Veiligheid en toestemming", "veiligheid", para),
+        for label, name, listed in (
+            ("Zo komt iedereen aan bod", "deelname", False),
+            ("Vragen voor de nabespreking", "nabespreking", True),
+            ("Tips en valkuilen", "tips", True),
+            ("Varianten", "varianten", True),
+            ("Online of hybride", "online", False),
+            ("Veiligheid en toestemming", "veiligheid", False),
         ):
             value = getattr(fmt, name)
             if value:
                 section += heading(label, name)
-                section += render(value)
+                section += bullets(para(*marked(v)) for v in value) if listed else para(*marked(value))
         section += rubric("Bron")
         section += self._source(fmt)
         sheet_id = format_worksheet(fmt.id)
@@ -136,7 +139,7 @@ class FormatPage(DataDirective):
                 rows.append(("Bijeenkomsten", [str(fmt.bijeenkomsten), *mark("bijeenkomsten")]))
             rows.append(("Contacttijd", f"{duration(fmt.contacttijd)} in de bijeenkomsten samen"))
             if fmt.looptijd:
-                rows.append(("Looptijd", [fmt.looptijd, *mark("looptijd")]))
+                rows.append(("Looptijd", [*marked(fmt.looptijd), *mark("looptijd")]))
         else:
             rows.append(("Tijd in de bijeenkomst", duration(fmt.minuten_in_zaal)))
         if extra:
@@ -162,7 +165,7 @@ class FormatPage(DataDirective):
             rows, start = [], 0
             for step in steps:
                 number += 1
-                row = [str(number), step.wat, *([step.indeling or ""] if with_config else []),
+                row = [str(number), para(*marked(step.wat)), *([step.indeling or ""] if with_config else []),
                        step_minutes(step)]
                 if clocked:
                     row.append(f"{clock(start)}-{clock(start + step.minuten)}")
@@ -243,7 +246,7 @@ class FormatFinder(DataDirective):
             numbers = ", ".join(str(n) for n in sorted(catalog.principles[p].nummer for p in fmt.principes))
             rows.append([
                 para(self.doc_link(target(werkvorm(fmt.id)), fmt.naam)),
-                fmt.doel,
+                para(*marked(fmt.doel)),
                 room_time(fmt),
                 KIND_LABELS[fmt.soort],
                 FormatPage._group(fmt),

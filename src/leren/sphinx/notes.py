@@ -13,6 +13,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from leren.model import EDITORS_TOKEN
+
 DEVIATION_TITLE = "Waar de bron afwijkt of iets openlaat"
 EDITORS_LABEL = "Toevoeging van de redactie"
 EDITORS_MARK = "red."
@@ -46,15 +48,30 @@ class EditorsBlock(SphinxDirective):
         return [box]
 
 
+def editors_mark() -> nodes.abbreviation:
+    """The small "red." marker, with its meaning for mouse and screen reader."""
+    return nodes.abbreviation(EDITORS_MARK, EDITORS_MARK, explanation=EDITORS_LABEL.lower(),
+                              classes=["leren-redactie-merk"])
+
+
+def with_editors_marks(text: str) -> list[nodes.Node]:
+    """A data text as text nodes, each `(red.)` token replaced by the editors' marker."""
+    out: list[nodes.Node] = []
+    for i, part in enumerate(text.split(EDITORS_TOKEN)):
+        if i:
+            out.append(editors_mark())
+        if part:
+            out.append(nodes.Text(part))
+    return out
+
+
 class EditorsSpan(SphinxRole):
     """`{redactie}`text``: a short phrase the editors added, followed by a small marker."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         span = nodes.inline(self.rawtext, "", classes=["leren-redactie-tekst"])
         span += nodes.Text(self.text)
-        mark = nodes.abbreviation(EDITORS_MARK, EDITORS_MARK, explanation=EDITORS_LABEL.lower(),
-                                  classes=["leren-redactie-merk"])
-        return [span, nodes.Text(" "), mark], []
+        return [span, nodes.Text(" "), editors_mark()], []
 
 
 def setup(app: Sphinx) -> None:
