@@ -87,7 +87,7 @@ class PdfsInBackground(threading.Thread):
 
     def run(self) -> None:
         try:
-            make_pdfs(self.site, self.out, ROOT / "_toc.yml", ROOT / "_config.yml",
+            make_pdfs(self.site, self.out, ROOT / "_config.yml",
                       only=[m.name for m in choose(self.site)], book=True, publish=False, say=lambda message: None)
         except BaseException as exc:  # handed to the first test that needs the PDFs
             self.error = exc
@@ -280,7 +280,7 @@ def test_module_pdf_bookmarks_read_like_the_headings(pdfs, chosen):
 def test_book_pdf_has_a_bookmark_for_every_toc_entry(book, pdfs):
     reader = PdfReader(pdfs / f"{BOOK_NAME}.pdf")
     titles = {t for t, _ in outline_titles(reader)}
-    entries = read_toc(ROOT / "_toc.yml", book.html)
+    entries = read_toc(book.html)
     named = {e.docname for e in entries if not e.is_part}
     assert {d for d in toc_docnames() if (book.html / f"{d}.html").is_file()} <= named
     missing = [e.caption if e.is_part else e.docname for e in entries
@@ -293,7 +293,7 @@ def test_book_pdf_has_a_table_of_contents_with_right_page_numbers(book, pdfs):
     contents = squash((reader.pages[1].extract_text() or "") + (reader.pages[2].extract_text() or ""))
     assert "Inhoud" in contents[:80]
     pages = dict(outline_titles(reader))
-    entries = [e for e in read_toc(ROOT / "_toc.yml", book.html) if not e.is_part][:8]
+    entries = [e for e in read_toc(book.html) if not e.is_part][:8]
     for entry in entries:
         title = built.title(book.html, entry.docname)
         assert squash(title) + str(pages[title]) in contents, title
