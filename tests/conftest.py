@@ -9,6 +9,8 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +44,30 @@ def pytest_report_header(config) -> list[str]:
             except (OSError, subprocess.SubprocessError):
                 found[name] = "ontbreekt"
     return ["debian: " + ", ".join(f"{name} {found[name]}" for name in DEBIAN_PACKAGES)]
+
+
+# What the background work of this run took: name -> (seconds after the session started, seconds it ran).
+TIMES: dict[str, tuple[float, float]] = {}
+T0 = time.perf_counter()
+
+
+def timed(name: str, proc: subprocess.Popen) -> subprocess.Popen:
+    """Record when background process `proc` started and how long it ran (shown after the tests)."""
+    began = time.perf_counter()
+
+    def wait() -> None:
+        proc.wait()
+        TIMES[name] = (began - T0, time.perf_counter() - began)
+
+    threading.Thread(target=wait, name=f"wait-{name}", daemon=True).start()
+    return proc
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if TIMES:
+        order = sorted(TIMES.items(), key=lambda kv: kv[1])
+        parts = [f"{name} {took:.0f} s (vanaf {start:.0f} s)" for name, (start, took) in order]
+        terminalreporter.write_line("achtergrondwerk: " + "; ".join(parts))
 
 
 @dataclass
@@ -87,7 +113,7 @@ class BookBuild:
         cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all",
                "--warningiserror", "--nitpick", "--keep-going"]
         with self._log.open("w", encoding="utf-8") as log:
-            self._proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+            self._proc = timed("boek", subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT))
 
     def wait(self) -> BuiltBook:
         code = self._proc.wait()
@@ -115,10 +141,10 @@ class SphinxRoute:
         self._log = tmp / "build.log"
         # The flags of `make sphinx-html`; -c and -d keep conf.py and the doctrees out of the work tree.
         with self._log.open("w", encoding="utf-8") as log:
-            self._proc = subprocess.Popen(
+            self._proc = timed("sphinx-route", subprocess.Popen(
                 [*NICE, str(BIN / "sphinx-build"), "-W", "-n", "--keep-going", "-E", "-b", "html", "-c", str(confdir),
                  "-d", str(tmp / "doctrees"), str(ROOT), str(self.html)],
-                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT))
 
     def wait(self) -> tuple[int, str]:
         """(exit code, log without colour codes)."""
@@ -135,7 +161,7 @@ _WANTED = pytest.StashKey[set]()
 AFTER_BOOK: dict = {}
 _STARTED: dict = {}
 # Fixtures whose work runs in the background: the tests that wait for them run last, in this order.
-BACKGROUND = ("site_sweep", "werkvorm_copy", "sphinx_route")
+BACKGROUND = ("pdfs", "site_sweep", "werkvorm_copy", "sphinx_route")
 
 
 def started(name: str, book: BuiltBook, tmp_path_factory):

@@ -74,14 +74,15 @@ class SiteSweep:
     seconds: float = 0.0
 
 
-def sweep_site(html: Path) -> SiteSweep:
-    """Visit every page of the site in `html` (see the module's docstring)."""
+def sweep_site(html: Path, pages: list[str], probe: bool = True) -> SiteSweep:
+    """Visit `pages` (relative paths) of the site in `html` (see the module's docstring); with `probe`, end
+    with the planted request to another host."""
     from playwright.sync_api import sync_playwright
 
     if not AXE.is_file():
         raise RuntimeError(f"axe-core ontbreekt ({AXE}); installeer het met: npm ci --prefix tests/browser")
     start = time.perf_counter()
-    result = SiteSweep(pages=site_pages(html))
+    result = SiteSweep(pages=list(pages))
     url, stop = serve(html)
     current = {"page": ""}
     try:
@@ -108,12 +109,13 @@ def sweep_site(html: Path) -> SiteSweep:
             for rel in result.pages:
                 current["page"] = rel
                 _visit(page, url, rel, html, result)
-            before, logged = set(result.external), len(result.console_errors)
-            outcome = page.evaluate("""async (u) => {
-                try { await fetch(u); return 'geladen'; } catch (e) { return 'mislukt'; } }""", PROBE_URL)
-            result.probe = (outcome, result.external - before == {PROBE_URL})
-            result.external -= {PROBE_URL}
-            del result.console_errors[logged:]  # Chromium logs the refused probe request as an error
+            if probe:
+                before, logged = set(result.external), len(result.console_errors)
+                outcome = page.evaluate("""async (u) => {
+                    try { await fetch(u); return 'geladen'; } catch (e) { return 'mislukt'; } }""", PROBE_URL)
+                result.probe = (outcome, result.external - before == {PROBE_URL})
+                result.external -= {PROBE_URL}
+                del result.console_errors[logged:]  # Chromium logs the refused probe request as an error
             ctx.close()
             browser.close()
     finally:
@@ -155,25 +157,58 @@ def _visit(page, url: str, rel: str, html: Path, result: SiteSweep) -> None:
         result.cut_off[rel] = report["cut"]
 
 
-class SweepInBackground(threading.Thread):
-    """`sweep_site` in its own thread (Playwright's sync API allows one instance per thread)."""
+def merge(parts: list[SiteSweep], pages: list[str]) -> SiteSweep:
+    """One sweep's findings from the parts that visited a share of `pages` each, in the order of `pages`."""
+    order = {rel: n for n, rel in enumerate(pages)}
+    out = SiteSweep(pages=sorted((rel for part in parts for rel in part.pages), key=order.__getitem__))
+    out.audited = sorted((rel for part in parts for rel in part.audited), key=order.__getitem__)
+    out.not_dark = sorted((rel for part in parts for rel in part.not_dark), key=order.__getitem__)
+    for part in parts:
+        out.violations.update(part.violations)
+        out.dark_violations.update(part.dark_violations)
+        out.too_wide.update(part.too_wide)
+        out.cut_off.update(part.cut_off)
+        out.external |= part.external
+        out.console_errors += part.console_errors
+        out.failed += part.failed
+        out.probe = part.probe if part.probe[0] else out.probe
+        out.seconds = max(out.seconds, part.seconds)
+    return out
+
+
+class SweepInBackground:
+    """`sweep_site` in WORKERS threads, each with its own Playwright and Chromium (Playwright's sync API
+    allows one instance per thread) and every WORKERS-th page, so the sweep can use both cores once the
+    other tests are done. The first worker makes the probe request."""
+
+    WORKERS = 2
 
     def __init__(self, html: Path):
-        super().__init__(name="site-sweep", daemon=True)
-        self.html = html
-        self._result: SiteSweep | None = None
-        self._error: BaseException | None = None
-        self.start()
+        self.pages = site_pages(html)
+        self._parts: list[SiteSweep | None] = [None] * self.WORKERS
+        self._errors: list[BaseException] = []
+        self._ends: list[float] = []
+        self._began = time.perf_counter()
+        self._threads = [threading.Thread(target=self._work, args=(html, n), name=f"site-sweep-{n}", daemon=True)
+                         for n in range(self.WORKERS)]
+        for thread in self._threads:
+            thread.start()
 
-    def run(self) -> None:
+    def _work(self, html: Path, n: int) -> None:
         try:
-            self._result = sweep_site(self.html)
+            self._parts[n] = sweep_site(html, self.pages[n :: self.WORKERS], probe=n == 0)
         except BaseException as exc:  # handed to the test that waits for the sweep
-            self._error = exc
+            self._errors.append(exc)
+        self._ends.append(time.perf_counter())
 
     def result(self) -> SiteSweep:
-        self.join()
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
+        import conftest
+
+        waited = time.perf_counter()
+        for thread in self._threads:
+            thread.join()
+        conftest.TIMES.setdefault("sweep", (self._began - conftest.T0, max(self._ends) - self._began))
+        conftest.TIMES.setdefault("wachten op sweep", (waited - conftest.T0, time.perf_counter() - waited))
+        if self._errors:
+            raise self._errors[0]
+        return merge([part for part in self._parts if part is not None], self.pages)

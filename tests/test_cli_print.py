@@ -30,9 +30,15 @@ def test_pdf_without_a_site_is_a_dutch_usage_error(capsys, tmp_path):
     assert err.startswith("leren: fout: ") and "staat geen gebouwde site" in err and "make html" in err
 
 
-def test_pdf_with_a_missing_toc_says_how_to_fix_it(capsys, tmp_path):
-    code, _, err = run(capsys, "pdf", "--toc", str(tmp_path / "weg.yml"))
-    assert code == 2 and "--toc" in err and "--zonder-boek" in err
+def test_pdf_of_a_site_without_navigation_says_so(capsys, tmp_path):
+    site = tmp_path / "site"
+    (site / "book").mkdir(parents=True)
+    (site / "index.html").write_text('<meta http-equiv="refresh" content="0; url=book/intro.html">', encoding="utf-8")
+    (site / "book" / "intro.html").write_text("<html><body><main>Start</main></body></html>", encoding="utf-8")
+    code, out, err = run(capsys, "pdf", "--site", str(site), "--uit", str(tmp_path / "pdf"))
+    assert code == 2 and out == ""
+    assert "heeft geen navigatie" in err and "intro.html" in err
+    assert not (tmp_path / "pdf" / "transformeren-kun-je-leren.pdf").exists()
 
 
 def test_pdf_unknown_option_is_dutch(capsys):

@@ -237,9 +237,10 @@ class WerkvormCopy:
         self.log = tmp / "build.log"
         env = {**os.environ, "PYTHONPATH": str(copy / "src")}
         with self.log.open("w", encoding="utf-8") as log:
-            self.proc = subprocess.Popen([*conftest.NICE, str(BIN / "jupyter-book"), "build", str(copy), "--all", "--warningiserror",
-                                          "--nitpick", "--keep-going"], stdout=log, stderr=subprocess.STDOUT,
-                                         cwd=copy, env=env)
+            cmd = [*conftest.NICE, str(BIN / "jupyter-book"), "build", str(copy), "--all", "--warningiserror",
+                   "--nitpick", "--keep-going"]
+            self.proc = conftest.timed("werkvorm-kopie", subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
+                                                                         cwd=copy, env=env))
 
 
 conftest.AFTER_BOOK["werkvorm_copy"] = lambda book, factory: WerkvormCopy(book, factory.mktemp("werkvorm-kopie"))

@@ -10,6 +10,8 @@ import io
 import re
 import shutil
 import textwrap
+import threading
+import time
 import unicodedata
 import zipfile
 from html.parser import HTMLParser
@@ -22,6 +24,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from browser_support import launch, serve
+import conftest
 from conftest import ROOT, toc_docnames
 from sphinx_support import build_mini
 
@@ -63,21 +66,51 @@ def outline_titles(reader: PdfReader) -> list[tuple[str, int]]:
     return out
 
 
-@pytest.fixture(scope="session")
-def chosen(book) -> list:
+def choose(site: Path) -> list:
     """Two module pages: the first principle, and the first case (or the second principle)."""
-    found = modules(book.html)
+    found = modules(site)
     principles = [m for m in found if m.docname.startswith("book/principes/")]
     cases = [m for m in found if m.docname.startswith("book/casussen/")]
     return [principles[0], (cases or principles[1:])[0]]
 
 
+class PdfsInBackground(threading.Thread):
+    """The two module PDFs and the whole-book PDF, printed in a thread of their own (with its own Playwright)
+    right after the shared build, while other tests run."""
+
+    def __init__(self, book, out: Path):
+        super().__init__(name="pdfs", daemon=True)
+        self.site, self.out = book.html, out
+        self.error: BaseException | None = None
+        self.began = time.perf_counter()
+        self.start()
+
+    def run(self) -> None:
+        try:
+            make_pdfs(self.site, self.out, ROOT / "_config.yml",
+                      only=[m.name for m in choose(self.site)], book=True, publish=False, say=lambda message: None)
+        except BaseException as exc:  # handed to the first test that needs the PDFs
+            self.error = exc
+        conftest.TIMES["pdfs"] = (self.began - conftest.T0, time.perf_counter() - self.began)
+
+    def result(self) -> Path:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.out
+
+
+conftest.AFTER_BOOK["pdfs"] = lambda book, factory: PdfsInBackground(book, factory.mktemp("pdf"))
+
+
 @pytest.fixture(scope="session")
-def pdfs(book, chosen, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pdf")
-    make_pdfs(book.html, out, ROOT / "_toc.yml", ROOT / "_config.yml", only=[m.name for m in chosen],
-              book=True, publish=False, say=lambda message: None)
-    return out
+def chosen(book) -> list:
+    return choose(book.html)
+
+
+@pytest.fixture(scope="session")
+def pdfs(book, tmp_path_factory) -> Path:
+    return conftest.started("pdfs", book, tmp_path_factory).result()
 
 
 @pytest.fixture(scope="session")
@@ -247,7 +280,7 @@ def test_module_pdf_bookmarks_read_like_the_headings(pdfs, chosen):
 def test_book_pdf_has_a_bookmark_for_every_toc_entry(book, pdfs):
     reader = PdfReader(pdfs / f"{BOOK_NAME}.pdf")
     titles = {t for t, _ in outline_titles(reader)}
-    entries = read_toc(ROOT / "_toc.yml", book.html)
+    entries = read_toc(book.html)
     named = {e.docname for e in entries if not e.is_part}
     assert {d for d in toc_docnames() if (book.html / f"{d}.html").is_file()} <= named
     missing = [e.caption if e.is_part else e.docname for e in entries
@@ -260,7 +293,7 @@ def test_book_pdf_has_a_table_of_contents_with_right_page_numbers(book, pdfs):
     contents = squash((reader.pages[1].extract_text() or "") + (reader.pages[2].extract_text() or ""))
     assert "Inhoud" in contents[:80]
     pages = dict(outline_titles(reader))
-    entries = [e for e in read_toc(ROOT / "_toc.yml", book.html) if not e.is_part][:8]
+    entries = [e for e in read_toc(book.html) if not e.is_part][:8]
     for entry in entries:
         title = built.title(book.html, entry.docname)
         assert squash(title) + str(pages[title]) in contents, title

@@ -20,26 +20,31 @@ from leren.reproducible import commit_datetime, release_datetime
 EPOCH = "1767225600"  # 1 January 2026, 00:00 UTC
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{title} — Proefboek</title></head>
-<body><main><article class="bd-article"><section id="deel"><h1>{title}</h1>
+<body>{nav}<main><article class="bd-article"><section id="deel"><h1>{title}</h1>
 <p>Een alinea over leren in de praktijk, met een <a href="#deel">link naar dit deel</a>.</p>
 <table><thead><tr><th>Kop</th><th>Tweede kop</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>
 </section></article></main></body></html>
 """
 
 
+# The root page forwarded to from index.html, and the navigation Sphinx writes (the book's order).
+FORWARD = '<!DOCTYPE html><html lang="nl"><head><meta http-equiv="refresh" content="0; url=book/intro.html"></head></html>'
+NAV = """<nav class="bd-docs-nav"><ul><li class="toctree-l1 current active"><a href="#">Inleiding</a></li>
+<li class="toctree-l1"><a class="reference internal" href="tweede.html">Tweede hoofdstuk</a></li></ul></nav>"""
+
+
 @pytest.fixture
 def tiny(tmp_path, monkeypatch) -> Path:
-    """A built site of three pages with its _toc.yml and _config.yml, and SOURCE_DATE_EPOCH set."""
+    """A built site of two pages and a forwarding index.html, with its _config.yml, and SOURCE_DATE_EPOCH set."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     site = tmp_path / "site"
     (site / "book").mkdir(parents=True)
     (site / "notebooks").mkdir()
-    for docname, title in (("index", "Start"), ("book/intro", "Inleiding"), ("book/tweede", "Tweede hoofdstuk")):
-        (site / f"{docname}.html").write_text(PAGE.format(title=title), encoding="utf-8")
+    (site / "index.html").write_text(FORWARD, encoding="utf-8")
+    for docname, title in (("book/intro", "Inleiding"), ("book/tweede", "Tweede hoofdstuk")):
+        (site / f"{docname}.html").write_text(PAGE.format(title=title, nav=NAV), encoding="utf-8")
     (site / "notebooks" / "oefening.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, '
                                                         '"nbformat_minor": 5}', encoding="utf-8")
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n- file: book/tweede\n",
-                                       encoding="utf-8")
     (tmp_path / "_config.yml").write_text("title: Proefboek\nauthor: De redactie\ndescription: Een klein boek.\n",
                                           encoding="utf-8")
     return tmp_path
@@ -48,7 +53,7 @@ def tiny(tmp_path, monkeypatch) -> Path:
 def test_book_pdf_is_byte_identical_and_dated_by_the_epoch(tiny):
     made = []
     for run in range(2):
-        report = make_pdfs(tiny / "site", tiny / f"pdf{run}", tiny / "_toc.yml", tiny / "_config.yml", only=[],
+        report = make_pdfs(tiny / "site", tiny / f"pdf{run}", tiny / "_config.yml", only=[],
                            book=True, publish=False, say=lambda message: None)
         made.append(report.book.path.read_bytes())
     assert made[0] == made[1]

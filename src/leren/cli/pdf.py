@@ -22,7 +22,8 @@ def register(sub) -> argparse.ArgumentParser:
         NAME,
         help="maak PDF's van de gebouwde site (per module en het hele boek)",
         description="Maak PDF's van de gebouwde site: een per principe en casus, en een van het hele boek "
-                    f"({BOOK_NAME}.pdf). Bouw de site eerst met 'make html'. Chromium drukt de pagina's af; "
+                    f"({BOOK_NAME}.pdf), in de volgorde van de navigatie van de site. Bouw de site eerst met 'make html'. "
+                    "Chromium drukt de pagina's af; "
                     "er gaat niets over internet.",
         epilog=EXAMPLES,
     )
@@ -30,8 +31,6 @@ def register(sub) -> argparse.ArgumentParser:
                         help="de gebouwde site (standaard: _build/html)")
     parser.add_argument("--uit", type=Path, default=Path("_build/pdf"), metavar="MAP",
                         help="map voor de PDF's (standaard: _build/pdf)")
-    parser.add_argument("--toc", type=Path, default=Path("_toc.yml"), metavar="BESTAND",
-                        help="de inhoudsopgave van het boek (standaard: _toc.yml)")
     parser.add_argument("--config", type=Path, default=Path("_config.yml"), metavar="BESTAND",
                         help="titel en auteur voor de titelpagina (standaard: _config.yml)")
     parser.add_argument("--alleen", nargs="+", metavar="ID", help="alleen deze modules (principe- of casus-id's)")
@@ -45,11 +44,8 @@ def run(args: argparse.Namespace) -> int:
     from leren.pdfbook.browser import BrowserError
     from leren.pdfbook.build import make_pdfs
 
-    if not args.zonder_boek and not args.toc.is_file():
-        raise UsageError(f"de inhoudsopgave '{args.toc}' bestaat niet. Geef de juiste met --toc, "
-                         "of gebruik --zonder-boek.")
     try:
-        report = make_pdfs(args.site, args.uit, args.toc, args.config, only=args.alleen,
+        report = make_pdfs(args.site, args.uit, args.config, only=args.alleen,
                            book=not args.zonder_boek, publish=not args.zonder_links)
     except (FileNotFoundError, ValueError) as exc:
         raise UsageError(str(exc)) from None

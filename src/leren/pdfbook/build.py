@@ -51,7 +51,7 @@ def book_info(config_file: Path | None, site: Path, root_docname: str) -> combin
     )
 
 
-def make_pdfs(site: Path, out: Path, toc_file: Path, config_file: Path | None = None,
+def make_pdfs(site: Path, out: Path, config_file: Path | None = None,
               only: list[str] | None = None, book: bool = True, publish: bool = True,
               say: Callable[[str], None] = print) -> Report:
     """Print the module PDFs (all, or the ids in `only`) and the whole book into `out`."""
@@ -69,7 +69,7 @@ def make_pdfs(site: Path, out: Path, toc_file: Path, config_file: Path | None = 
             known = ", ".join(m.name for m in chosen)
             raise ValueError(f"Onbekende module(s): {', '.join(unknown)}. Kies uit: {known}.")
         chosen = [m for m in chosen if m.name in only]
-    entries = read_toc(toc_file, site) if book else []
+    entries = read_toc(site) if book else []
     info = book_info(config_file, site, entries[0].docname) if book else None
     meta_author = {"Author": info.author} if info and info.author else {}
 

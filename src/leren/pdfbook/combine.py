@@ -1,8 +1,8 @@
 """One HTML document for the whole book, put together from the built pages' main content.
 
-Chromium prints it to one PDF: a title page, a table of contents with page numbers, then every page of
-`_toc.yml` in order. Each page's headings move down by its depth in the toc (a part is H1, a chapter
-H2, a section H3, and a page's own sections follow), so the PDF's bookmarks and tags follow the book's
+Chromium prints it to one PDF: a title page, a table of contents with page numbers, then every page of the
+site's navigation in order (leren.pdfbook.toc). Each page's headings move down by its depth in the toc (a
+part is H1, a chapter H2, a section H3, and a page's own sections follow), so the PDF's bookmarks and tags follow the book's
 structure. Every id gets the page's slug as prefix (`book-principes-ervaringsleren--uitleg`), so anchors
 are unique and independent of the page they came from; links between pages of the book become links
 inside the PDF, links to anything else lose their target and keep their text.

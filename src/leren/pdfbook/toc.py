@@ -1,24 +1,24 @@
-"""The book's order, read from `_toc.yml` the way sphinx-external-toc reads it.
+"""The book's order, read from the built site's own navigation.
 
-The result is a flat list of entries: part captions and pages, each with its depth in the tree. Globs
-expand to the built pages they match, sorted, without the page that holds them and without pages an
-earlier glob took, exactly as the site's navigation lists them; the glob of pages made from data
-(`book/werkvormen/*`, leren.derived) keeps the data's order (werkvormen by name), as on the site.
+Sphinx (with sphinx-external-toc and the pages made from data) writes the whole table of contents into the
+navigation of every page; the root page's navigation is read here, so the book PDF follows exactly the
+order, the part captions and the nesting a reader sees on the site, without a second reading of
+`_toc.yml`. The result is a flat list of entries: part captions and pages, each with its depth in the tree
+(the root page and the captions at depth 0, the pages of a part from depth 1).
 """
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from sphinx.util.matching import patfilter
+from bs4 import BeautifulSoup
 
-from leren.catalog import load
-from leren.derived import page_order
-
-# Pages Sphinx writes that are not documents of the book.
-SPECIAL = {"genindex", "search", "index", "py-modindex"}
+# The site's index.html forwards to the root page of the book.
+FORWARD = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', re.IGNORECASE)
+LEVEL = re.compile(r"^toctree-l(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -34,72 +34,43 @@ class Entry:
         return self.docname is None
 
 
-def built_docnames(site: Path) -> set[str]:
-    """Every document of the built site, as docnames (`book/principes/ervaringsleren`)."""
-    names = set()
-    for path in site.rglob("*.html"):
-        rel = path.relative_to(site)
-        if rel.parts[0].startswith("_"):
+def root_docname(site: Path) -> str:
+    """The page the site opens with (where index.html forwards to), as a docname."""
+    index = Path(site) / "index.html"
+    if not index.is_file():
+        raise FileNotFoundError(f"In '{site}' staat geen gebouwde site; voer eerst 'make html' uit.")
+    forward = FORWARD.search(index.read_text(encoding="utf-8"))
+    return forward.group(1).removesuffix(".html") if forward else "index"
+
+
+def read_toc(site: Path) -> list[Entry]:
+    """The entries of the built `site`'s navigation in reading order, the root page first."""
+    root = root_docname(site)
+    page = Path(site) / f"{root}.html"
+    nav = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("nav.bd-docs-nav")
+    if nav is None:
+        raise ValueError(f"{page} heeft geen navigatie; is de site met het thema van het boek gebouwd?")
+    entries: list[Entry] = [Entry(depth=0, docname=root)]
+    in_part = False
+    for node in nav.select("p.caption, li[class]"):
+        if node.name == "p":
+            entries.append(Entry(depth=0, caption=node.get_text(" ", strip=True)))
+            in_part = True
             continue
-        name = rel.with_suffix("").as_posix()
-        if name not in SPECIAL:
-            names.add(name)
-    return names
-
-
-def read_toc(toc_file: Path, site: Path) -> list[Entry]:
-    """The entries of `toc_file` in reading order; only pages that exist in the built `site`."""
-    toc = yaml.safe_load(Path(toc_file).read_text(encoding="utf-8"))
-    available = built_docnames(site)
-    unglobbed = set(available)
-    entries: list[Entry] = []
-    made = {kind.glob(): docnames for kind, docnames in page_order(load()).items()}
-
-    def page(docname: str, depth: int) -> None:
-        docname = _strip_suffix(docname)
-        if docname in available:
-            entries.append(Entry(depth=depth, docname=docname))
-
-    def walk(items: list | None, depth: int, parent: str) -> None:
-        for item in items or []:
-            if "file" in item:
-                page(item["file"], depth)
-                children = _subtrees(item)
-                for subtree in children:
-                    walk(subtree, depth + 1, _strip_suffix(item["file"]))
-            elif "glob" in item:
-                pool = sorted(unglobbed - {parent})
-                matched = sorted(patfilter(pool, item["glob"]))
-                if item["glob"] in made:  # pages made from data: in the site's order (werkvormen by name)
-                    matched = [d for d in made[item["glob"]] if d in matched]
-                for docname in matched:
-                    unglobbed.discard(docname)
-                    entries.append(Entry(depth=depth, docname=docname))
-
-    page(toc["root"], 0)
-    root = _strip_suffix(toc["root"])
-    if "parts" in toc:
-        for part in toc["parts"]:
-            if part.get("caption"):
-                entries.append(Entry(depth=0, caption=part["caption"]))
-            walk(part.get("chapters"), 1 if part.get("caption") else 0, root)
-    else:
-        for subtree in _subtrees(toc):
-            walk(subtree, 0, root)
+        level = next((int(m.group(1)) for c in node["class"] if (m := LEVEL.match(c))), None)
+        link = node.find("a", href=True, recursive=False)
+        if level is None or link is None:
+            continue
+        docname = _docname(root, link["href"])
+        if docname == root:
+            continue
+        entries.append(Entry(depth=level if in_part else level - 1, docname=docname))
     return entries
 
 
-def _subtrees(item: dict) -> list[list]:
-    """The child lists of a toc item: `sections`, `chapters`, or the `entries` of each subtree."""
-    if "sections" in item:
-        return [item["sections"]]
-    if "chapters" in item:
-        return [item["chapters"]]
-    return [sub.get("entries", []) for sub in item.get("subtrees", [])]
-
-
-def _strip_suffix(name: str) -> str:
-    for suffix in (".md", ".ipynb", ".rst"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
+def _docname(root: str, href: str) -> str:
+    """The docname of a link on the root page (`principes/index.html` from `book/intro`)."""
+    target = href.split("#", 1)[0]
+    if not target:
+        return root
+    return posixpath.normpath(posixpath.join(posixpath.dirname(root), target)).removesuffix(".html")

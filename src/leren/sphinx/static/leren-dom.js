@@ -18,4 +18,21 @@ window.LerenDom = {
     }
     return node;
   },
+
+  /* Print `view` alone: it goes at the end of <body>, and while the body has the class
+     "leren-alleen-afdruk" the page prints nothing else (the rules are in leren.css). With `keep`, the view
+     stays, so the browser's own print command (Ctrl+P) prints it too; otherwise it is printed now and goes
+     away afterwards. */
+  printOnly(view, keep) {
+    document.querySelectorAll("body > .leren-afdrukweergave").forEach((n) => n.remove());
+    view.classList.add("leren-afdrukweergave");
+    document.body.append(view);
+    document.body.classList.add("leren-alleen-afdruk");
+    if (keep) return;
+    window.addEventListener("afterprint", () => {
+      view.remove();
+      document.body.classList.remove("leren-alleen-afdruk");
+    }, { once: true });
+    window.print();
+  },
 };

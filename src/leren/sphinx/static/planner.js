@@ -230,8 +230,7 @@
       adding, programme, keep, sheets);
 
     ui.print = el("div", { class: "leren-planner-afdruk", lang: "nl" });
-    document.body.append(ui.print);
-    document.body.classList.add("leren-planner-pagina");
+    window.LerenDom.printOnly(ui.print, true);
     setPrintView("agenda");
   }
 

@@ -176,10 +176,7 @@
     });
     const print = () => {
       store();
-      document.querySelectorAll(".leren-werkblad-afdruk").forEach((n) => n.remove());
-      document.body.append(printView(sheet, entries));
-      document.body.classList.add("leren-werkblad-afdrukken");
-      window.print();
+      window.LerenDom.printOnly(printView(sheet, entries), false);
     };
     const clear = () => {
       try {
@@ -212,7 +209,6 @@
         /* a broken box stays a plain preview */
       }
     }
-    window.addEventListener("afterprint", () => document.body.classList.remove("leren-werkblad-afdrukken"));
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
