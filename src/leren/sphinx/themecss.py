@@ -50,8 +50,10 @@ DATA_SCRIPTS = ("searchindex.js", "zoekteksten.js")
 GROUPING = ("@media", "@supports", "@layer", "@container")
 ICON_FONT = "Font Awesome"
 # An icon drawn as a mask in the text colour; the rule's own width, height and display come after it.
-MASK = ("display:inline-block;width:1em;height:1em;vertical-align:-.125em;background-color:currentColor;"
-        "-webkit-mask:var(--leren-icoon) center/contain no-repeat;mask:var(--leren-icoon) center/contain no-repeat")
+# Its padding stays space around the icon, as around the character (content-box, not Bootstrap's border-box).
+MASK = ("display:inline-block;box-sizing:content-box;width:1em;height:1em;vertical-align:-.125em;"
+        "background-color:currentColor;-webkit-mask:var(--leren-icoon) center/contain no-repeat content-box;"
+        "mask:var(--leren-icoon) center/contain no-repeat content-box")
 CLASS_ATTRIBUTE = re.compile(r'\sclass\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', re.IGNORECASE)
 WORD = re.compile(r"-?[A-Za-z_][\w-]*")
 CLASS = re.compile(r"\.((?:[\w-]|\\.)+)")
@@ -230,7 +232,9 @@ def _icon_declarations(body: str, outlines: dict[int, tuple[int, int, str]]) -> 
             declarations += ['content:""', f"--leren-icoon:{icon.group(1)}"]
             continue
         declarations.append(declaration)
-    if masked:
+    # Only where a character was drawn: `.fa-solid{font-family:...}` itself styles the theme's <i> icons,
+    # which leren.sphinx.icons draws.
+    if masked and any(d.startswith('content:""') for d in declarations):
         declarations.insert(0, MASK)
     return ";".join(declarations)
 
@@ -242,7 +246,9 @@ def draw_icons(rules: list[Rule], outlines: dict[int, tuple[int, int, str]]) -> 
         if rule.children is not None:
             out.append(Rule(rule.prelude, children=draw_icons(rule.children, outlines)))
         elif rule.body is not None and not rule.prelude.startswith("@"):
-            out.append(Rule(rule.prelude, body=_icon_declarations(rule.body, outlines)))
+            body = _icon_declarations(rule.body, outlines)
+            if body:
+                out.append(Rule(rule.prelude, body=body))
         else:
             out.append(rule)
     return out
