@@ -31,7 +31,7 @@ from leren.sphinx import (
     selfcheck,
     worksheet,
 )
-from leren.sphinx import a11y, assets, deferred, i18n, icons, markup, searchtexts, site, themecss
+from leren.sphinx import a11y, assets, deferred, i18n, icons, markup, searchtexts, sidebars, site, themecss
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
@@ -40,7 +40,7 @@ COMPONENTS = (
 )
 # Site-wide quality: accessibility fixes, Dutch interface strings, meta data, reproducible output and
 # valid HTML.
-SITE_COMPONENTS = (a11y, i18n, site, searchtexts, markup, icons, assets, deferred, themecss)
+SITE_COMPONENTS = (a11y, i18n, site, searchtexts, markup, icons, sidebars, assets, deferred, themecss)
 
 
 def _add_static_path(app: Sphinx) -> None:

@@ -37,7 +37,7 @@ SCRIPTS = {
 # A string in a script ("...", '...' or `...`), where a class name it writes into the page stands.
 STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`')
 # The site's scripts on every page: they switch and print what is there, and build no component.
-EVERY_PAGE = ("editie.js", "print.js", "translations-nl.js")
+EVERY_PAGE = ("editie.js", "print.js", "translations-nl.js", "zijbalken.js")
 BY_RULES = ("sphinx-design.min.css", "mystnb.*.css", "exercise.css", "pygments.css", "planner.css",
             "werkblad-invullen.css")
 
