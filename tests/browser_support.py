@@ -15,6 +15,7 @@ from leren.pdfbook.browser import FLAGS, HOST, OFFLINE_FLAG, chromium_path, laun
 
 CHROMIUM_FLAGS = FLAGS
 AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+VNU = Path(__file__).parent / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A forwarding page (the site root, moved pages): it is followed, not audited itself.
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', re.IGNORECASE)
@@ -25,12 +26,15 @@ _SETTLE = """async () => {
         await new Promise(r => setTimeout(r, 20));
     await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
 }"""
-_AXE_RUN = """async (tags) => {
-    const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+_AXE_RUN = """async (only) => {
+    const r = await axe.run(document, {runOnly: only, resultTypes: ['violations']});
     return r.violations.flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')} (${v.impact})`));
 }"""
+# The WCAG 2.1 A/AA rules whose outcome depends on colours: all that can change when only the colour scheme
+# changes (the page's elements, names and structure stay the same).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
-__all__ = ["AXE", "CHROMIUM_FLAGS", "HOST", "OFFLINE_FLAG", "REFRESH", "WCAG_TAGS", "axe_violations",
+__all__ = ["AXE", "CHROMIUM_FLAGS", "COLOUR_RULES", "HOST", "OFFLINE_FLAG", "REFRESH", "VNU", "WCAG_TAGS", "axe_violations",
            "chromium_path", "launch", "serve", "site_pages"]
 
 
@@ -39,8 +43,10 @@ def site_pages(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
 
 
-def axe_violations(page) -> list[str]:
-    """Run axe-core (WCAG 2.1 A and AA) on the loaded page, after the theme has settled. The context must
-    have `AXE` as an init script. Returns one line "rule: target (impact)" per failing element."""
+def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+    """Run axe-core (WCAG 2.1 A and AA, or only the axe `rules` given) on the loaded page, after the theme has
+    settled. The context must have `AXE` as an init script. Returns one line "rule: target (impact)" per
+    failing element."""
     page.evaluate(_SETTLE)
-    return page.evaluate(_AXE_RUN, WCAG_TAGS)
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+    return page.evaluate(_AXE_RUN, only)

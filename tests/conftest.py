@@ -109,6 +109,7 @@ class BookBuild:
 
     def __init__(self, out: Path):
         self.out = out
+        self._built: BuiltBook | None = None
         self._log = out / "build.log"
         cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all",
                "--warningiserror", "--nitpick", "--keep-going"]
@@ -116,11 +117,14 @@ class BookBuild:
             self._proc = timed("boek", subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT))
 
     def wait(self) -> BuiltBook:
-        code = self._proc.wait()
-        log = re.sub(r"\x1b\[[0-9;]*m", "", self._log.read_text(encoding="utf-8"))
-        self._log.write_text(log, encoding="utf-8")
-        (self.out / "build.rc").write_text(str(code), encoding="utf-8")
-        return BuiltBook(html=self.out / "_build" / "html", log=log, returncode=code)
+        with _LOCK:
+            if self._built is None:
+                code = self._proc.wait()
+                log = re.sub(r"\x1b\[[0-9;]*m", "", self._log.read_text(encoding="utf-8"))
+                self._log.write_text(log, encoding="utf-8")
+                (self.out / "build.rc").write_text(str(code), encoding="utf-8")
+                self._built = BuiltBook(html=self.out / "_build" / "html", log=log, returncode=code)
+        return self._built
 
 
 class SphinxRoute:
@@ -161,14 +165,29 @@ _WANTED = pytest.StashKey[set]()
 AFTER_BOOK: dict = {}
 _STARTED: dict = {}
 # Fixtures whose work runs in the background: the tests that wait for them run last, in this order.
-BACKGROUND = ("pdfs", "site_sweep", "werkvorm_copy", "sphinx_route")
+BACKGROUND = ("vnu_report", "folder_sweep", "pdfs", "site_sweep", "werkvorm_copy", "sphinx_route")
+
+
+_LOCK = threading.RLock()
 
 
 def started(name: str, book: BuiltBook, tmp_path_factory):
-    """The handle of background work `name` (AFTER_BOOK), started now unless the `book` fixture did."""
-    if name not in _STARTED:
-        _STARTED[name] = AFTER_BOOK[name](book, tmp_path_factory)
-    return _STARTED[name]
+    """The handle of background work `name` (AFTER_BOOK), started now unless it was started already (by the
+    watcher of the shared build, or by the `book` fixture)."""
+    with _LOCK:
+        if name not in _STARTED:
+            _STARTED[name] = AFTER_BOOK[name](book, tmp_path_factory)
+        return _STARTED[name]
+
+
+def _start_after_book(build: BookBuild, wanted: set[str], tmp_path_factory) -> None:
+    """Wait for the shared build, then start the background work the selected tests want."""
+    built = build.wait()
+    if built.returncode != 0:
+        return
+    for name in list(AFTER_BOOK):
+        if name in wanted:
+            started(name, built, tmp_path_factory)
 
 
 def _start_sphinx_route(tmp_path_factory) -> SphinxRoute:
@@ -263,6 +282,9 @@ def pytest_collection_finish(session):
         _BUILD.append(BookBuild(factory.mktemp("book")))
         if "sphinx_route" in wanted:
             _start_sphinx_route(factory)
+        # The background work starts the moment the build is done, while the unit tests still run.
+        threading.Thread(target=_start_after_book, args=(_BUILD[0], wanted, factory), name="after-book",
+                         daemon=True).start()
 
 
 @dataclass
@@ -284,6 +306,59 @@ def alles(tmp_path_factory) -> Alles:
     proc = subprocess.run([str(BIN / "leren"), "alles", "--uit", str(folder)], capture_output=True, text=True,
                           env=env)
     return Alles(folder=folder, returncode=proc.returncode, stdout=proc.stdout, stderr=proc.stderr)
+
+
+def _start_folder(built: BuiltBook, tmp_path_factory):
+    from folder_support import FolderInBackground
+
+    return FolderInBackground(built.html, tmp_path_factory.mktemp("map"))
+
+
+AFTER_BOOK["folder_sweep"] = _start_folder
+
+
+@pytest.fixture(scope="session")
+def folder(book, tmp_path_factory) -> Path:
+    """The offline bundle of the built book, unpacked as a reader unpacks it (tests/folder_support.py)."""
+    return started("folder_sweep", book, tmp_path_factory).folder()
+
+
+@pytest.fixture(scope="session")
+def folder_sweep(book, tmp_path_factory) -> tuple[int, dict[str, list[str]]]:
+    """Every page of that folder opened over file://: (pages, problems per page)."""
+    return started("folder_sweep", book, tmp_path_factory).sweep()
+
+
+def _start_vnu(built: BuiltBook, tmp_path_factory):
+    """The Nu HTML Checker on every page, as a background process (test_html_valid waits for it)."""
+    from browser_support import VNU
+
+    out = tmp_path_factory.mktemp("vnu") / "vnu.json"
+    java = shutil.which("java")
+    if java is None or not VNU.is_file():
+        return None, out
+    with out.open("w", encoding="utf-8") as report:
+        proc = subprocess.Popen([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
+                                 str(built.html)], stdout=subprocess.DEVNULL, stderr=report)
+    return timed("vnu", proc), out
+
+
+AFTER_BOOK["vnu_report"] = _start_vnu
+
+
+@pytest.fixture(scope="session")
+def vnu_report(book, tmp_path_factory) -> dict:
+    """The checker's JSON report on the built book (it writes it to stderr)."""
+    from browser_support import VNU
+
+    proc, out = started("vnu_report", book, tmp_path_factory)
+    if proc is None:
+        java = shutil.which("java")
+        if java is None:
+            pytest.fail("Java ontbreekt; installeer het met: bash scripts/system-deps.sh (default-jre-headless)")
+        pytest.fail(f"De Nu HTML Checker ontbreekt ({VNU}); installeer hem met: npm ci --prefix tests/browser")
+    proc.wait()
+    return json.loads(out.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

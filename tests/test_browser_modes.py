@@ -198,3 +198,20 @@ def test_keyboard_only_walk(book, served, browser, forced):
     hidden = [f["what"] for f in seen if not f["visible"]]
     without_indicator = [f["what"] for f in seen if not f["indicator"]]
     assert hidden == [] and without_indicator == [], {"onzichtbaar": hidden, "zonder focusrand": without_indicator}
+
+
+def test_dark_mode_colour_check_finds_a_planted_low_contrast_text(browser):
+    """The sweep's dark-mode check (colour rules only) sees text that is hard to read in dark mode alone."""
+    from browser_support import AXE, COLOUR_RULES, axe_violations
+
+    page = browser.new_page()
+    page.set_content("""<html lang="nl" data-theme="light"><head><title>Proef</title><style>
+        @media (prefers-color-scheme: dark) { body { background: #111; } p { color: #222; } }
+        </style></head><body><main><p>Grijze tekst op zwart.</p></main></body></html>""")
+    page.add_script_tag(path=str(AXE))
+    assert axe_violations(page, COLOUR_RULES) == []
+    page.emulate_media(color_scheme="dark")
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    found = axe_violations(page, COLOUR_RULES)
+    page.close()
+    assert [line.split(":")[0] for line in found] == ["color-contrast"]

@@ -272,22 +272,9 @@ def test_planner_fits_a_phone(browser, site):
     visit.close()
 
 
-def test_planner_and_worksheet_work_from_the_unpacked_bundle(book, browser, tmp_path):
+def test_planner_and_worksheet_work_from_the_unpacked_bundle(folder, browser, tmp_path):
     """Opened with a double click (file://) from the offline bundle: plan, open a plan, fill in a worksheet."""
-    import zipfile
-
-    from pypdf import PdfWriter
-
-    from leren.offline.bundle import FOLDER, make_bundle
-
-    pdfs = tmp_path / "pdf"
-    pdfs.mkdir()
-    writer = PdfWriter()
-    writer.add_blank_page(width=A4[0], height=A4[1])
-    writer.write(pdfs / "proef.pdf")  # the book's PDFs are test_print's concern; the bundle needs one
-    make_bundle(book.html, pdfs, tmp_path / "offline.zip")
-    zipfile.ZipFile(tmp_path / "offline.zip").extractall(tmp_path / "uit")
-    root = (tmp_path / "uit" / FOLDER).resolve()
+    root = folder
     plan = tmp_path / "plan.yml"
     plan.write_text("titel: Teamdag\ndatum: 12-03-2026\nstart: \"09:30\"\nblokken:\n  - werkvorm: baalronde\n"
                     "  - pauze: 15\n", encoding="utf-8")

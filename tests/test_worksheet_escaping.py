@@ -34,6 +34,7 @@ LATIN = string.ascii_letters + string.digits + "éëïöüèàçñÉËÏÖÜ"
 PUNCTUATION = string.punctuation  # every ASCII markup character: # $ * _ < > \ [ ] { } ` ~ | & ...
 HEBREW = "".join(chr(c) for c in range(0x05D0, 0x05EB))
 ARABIC = "".join(chr(c) for c in range(0x0627, 0x063B)) + "".join(chr(c) for c in range(0x0641, 0x064B))
+LAM_ALEF = "\u0644\u0627"  # drawn as one ligature glyph
 EMOJI = ["😀", "🎉", "👩‍👩‍👧", "👍🏽", "🇳🇱", "❤️"]
 NASTY = [
     "<script>alert('x')</script>", '#set page(paper: "a5")', "#import \"x.typ\": *", "$x^2$", "*vet*",
@@ -86,7 +87,7 @@ def pdf_checkable_tokens(text: str) -> list[str]:
     out = []
     rtl = has_rtl(text)
     for tok in text.split(" "):
-        if not tok or any(c not in LATIN + PUNCTUATION + HEBREW + ARABIC for c in tok):
+        if not tok or any(c not in LATIN + PUNCTUATION + HEBREW + ARABIC for c in tok) or LAM_ALEF in tok:
             continue
         if rtl and not (all(c in HEBREW for c in tok) or all(c in ARABIC for c in tok)
                         or all(c.isalpha() and c in LATIN for c in tok)):
