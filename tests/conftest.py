@@ -102,6 +102,44 @@ def toc_docnames() -> list[str]:
     return reading_order(ROOT / "_toc.yml", leren.load())
 
 
+# Two builds and some unit tests start Jupyter kernels at the same time. jupyter_client picks a free TCP port
+# for each kernel channel before the kernel binds it, so two kernels can pick the same port; the second one
+# then dies ("ZMQError: Address already in use") and its build fails. A build that failed that way runs once
+# more: the notebooks that did run are in its Jupyter cache, so only the one that failed runs again.
+KERNEL_PORT_RACE = re.compile(r"ZMQError: Address already in use")
+
+
+class BuildProcess:
+    """A build in a background process that writes its output to `log`; `wait()` gives (exit code, log
+    without colour codes), after one more run when the first failed only on the kernel port race."""
+
+    def __init__(self, name: str, cmd: list[str], log: Path):
+        self.name, self.cmd, self.log = name, cmd, log
+        self._result: tuple[int, str] | None = None
+        self._lock = threading.Lock()
+        self._start()
+
+    def _start(self) -> None:
+        with self.log.open("w", encoding="utf-8") as out:
+            self._proc = timed(self.name, subprocess.Popen(self.cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT))
+
+    def _finish(self) -> tuple[int, str]:
+        code = self._proc.wait()
+        return code, re.sub(r"\x1b\[[0-9;]*m", "", self.log.read_text(encoding="utf-8"))
+
+    def wait(self) -> tuple[int, str]:
+        with self._lock:
+            if self._result is None:
+                code, log = self._finish()
+                if code != 0 and KERNEL_PORT_RACE.search(log):
+                    self._start()
+                    code, log = self._finish()
+                    log = f"(tweede poging: de eerste stopte op een bezette poort van een Jupyter-kernel)\n{log}"
+                self.log.write_text(log, encoding="utf-8")
+                self._result = (code, log)
+        return self._result
+
+
 class BookBuild:
     """The strict build of the whole book from scratch into `out`, as a background process (the HTML lands in
     `out/_build/html`, the log in `out/build.log` and the exit code in `out/build.rc`). It starts when the
@@ -109,22 +147,14 @@ class BookBuild:
 
     def __init__(self, out: Path):
         self.out = out
-        self._built: BuiltBook | None = None
-        self._log = out / "build.log"
-        cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all",
-               "--warningiserror", "--nitpick", "--keep-going"]
-        with self._log.open("w", encoding="utf-8") as log:
-            self._proc = timed("boek", subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT))
+        self._process = BuildProcess("boek", [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output",
+                                              str(out), "--all", "--warningiserror", "--nitpick", "--keep-going"],
+                                     out / "build.log")
 
     def wait(self) -> BuiltBook:
-        with _LOCK:
-            if self._built is None:
-                code = self._proc.wait()
-                log = re.sub(r"\x1b\[[0-9;]*m", "", self._log.read_text(encoding="utf-8"))
-                self._log.write_text(log, encoding="utf-8")
-                (self.out / "build.rc").write_text(str(code), encoding="utf-8")
-                self._built = BuiltBook(html=self.out / "_build" / "html", log=log, returncode=code)
-        return self._built
+        code, log = self._process.wait()
+        (self.out / "build.rc").write_text(str(code), encoding="utf-8")
+        return BuiltBook(html=self.out / "_build" / "html", log=log, returncode=code)
 
 
 class SphinxRoute:
@@ -142,18 +172,16 @@ class SphinxRoute:
         assert proc.returncode == 0, proc.stderr
         self.conf = (confdir / "conf.py").read_text(encoding="utf-8")
         self.html = tmp / "html"
-        self._log = tmp / "build.log"
         # The flags of `make sphinx-html`; -c and -d keep conf.py and the doctrees out of the work tree.
-        with self._log.open("w", encoding="utf-8") as log:
-            self._proc = timed("sphinx-route", subprocess.Popen(
-                [*NICE, str(BIN / "sphinx-build"), "-W", "-n", "--keep-going", "-E", "-b", "html", "-c", str(confdir),
-                 "-d", str(tmp / "doctrees"), str(ROOT), str(self.html)],
-                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT))
+        self._process = BuildProcess(
+            "sphinx-route",
+            [*NICE, str(BIN / "sphinx-build"), "-W", "-n", "--keep-going", "-E", "-b", "html", "-c", str(confdir),
+             "-d", str(tmp / "doctrees"), str(ROOT), str(self.html)],
+            tmp / "build.log")
 
     def wait(self) -> tuple[int, str]:
         """(exit code, log without colour codes)."""
-        code = self._proc.wait()
-        return code, re.sub(r"\x1b\[[0-9;]*m", "", self._log.read_text(encoding="utf-8"))
+        return self._process.wait()
 
 
 _ROUTE: list[SphinxRoute] = []
